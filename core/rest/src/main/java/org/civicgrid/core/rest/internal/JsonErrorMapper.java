@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 /** A request body that is not JSON, or not the JSON the resource expects: 400 with what was wrong. */
 @Component(service = ExceptionMapper.class, immediate = true)
 @JaxrsExtension
-@JaxrsName("civicgrid.json-error")
+@JaxrsName(JsonErrorMapper.NAME)
 @JaxrsApplicationSelect(ApiApplication.SELECT)
 public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException> {
+
+    static final String NAME = "civicgrid.json-error";
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorMapper.class);
 

@@ -22,12 +22,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /** JSON for every resource of the application: ISO dates, records, and unknown properties refused. */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, immediate = true)
 @JaxrsExtension
-@JaxrsName("civicgrid.json")
+@JaxrsName(JsonProvider.NAME)
 @JaxrsMediaType({MediaType.APPLICATION_JSON, ApiApplication.PROBLEM_JSON})
 @JaxrsApplicationSelect(ApiApplication.SELECT)
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider extends JacksonJsonProvider {
+
+    static final String NAME = "civicgrid.json";
 
     public JsonProvider() {
         super(mapper());

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /** A caller's error thrown by a service or resource becomes a problem response with its own status. */
 @Component(service = ExceptionMapper.class, immediate = true)
 @JaxrsExtension
-@JaxrsName("civicgrid.problem")
+@JaxrsName(ProblemMapper.NAME)
 @JaxrsApplicationSelect(ApiApplication.SELECT)
 public class ProblemMapper implements ExceptionMapper<ProblemException> {
+
+    static final String NAME = "civicgrid.problem";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 

@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = ExceptionMapper.class, immediate = true)
 @JaxrsExtension
-@JaxrsName("civicgrid.unexpected-error")
+@JaxrsName(UnexpectedErrorMapper.NAME)
 @JaxrsApplicationSelect(ApiApplication.SELECT)
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    static final String NAME = "civicgrid.unexpected-error";
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
 
