@@ -1,6 +1,7 @@
 package org.civicgrid.core.rest.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +83,13 @@ public class HealthResource {
                 continue;
             }
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
-                String state = componentState(description);
+                ComponentConfigurationDTO[] configurations = configurations(description);
+                String state = scr.isComponentEnabled(description) ? componentState(configurations) : "DISABLED";
                 up &= "ACTIVE".equals(state);
-                components.add(component(bundle, description.name, state));
+                Map<String, Object> component = component(bundle, description.name, state);
+                // A new id means the component was deactivated and activated again (e.g. its bundle refreshed).
+                component.put("componentIds", Arrays.stream(configurations).map(c -> c.id).toList());
+                components.add(component);
             }
         }
         body.put("components", components);
@@ -123,12 +128,16 @@ public class HealthResource {
         return plugins;
     }
 
-    private String componentState(ComponentDescriptionDTO description) {
+    private ComponentConfigurationDTO[] configurations(ComponentDescriptionDTO description) {
         if (!scr.isComponentEnabled(description)) {
-            return "DISABLED";
+            return new ComponentConfigurationDTO[0];
         }
+        return scr.getComponentConfigurationDTOs(description).toArray(ComponentConfigurationDTO[]::new);
+    }
+
+    private static String componentState(ComponentConfigurationDTO[] configurations) {
         String state = "UNSATISFIED";
-        for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+        for (ComponentConfigurationDTO configuration : configurations) {
             state = switch (configuration.state) {
                 case ComponentConfigurationDTO.ACTIVE -> "ACTIVE";
                 case ComponentConfigurationDTO.SATISFIED -> "SATISFIED";
@@ -147,6 +156,7 @@ public class HealthResource {
         Map<String, Object> component = new LinkedHashMap<>();
         component.put("name", name);
         component.put("bundle", bundle.getSymbolicName());
+        component.put("bundleId", bundle.getBundleId());
         component.put("state", state);
         return component;
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.civicgrid.core.api.persistence.SchemaMigrator;
+import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionLevel;
 import org.civicgrid.core.api.region.RegionService;
@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = DisputeRegistry.class, immediate = true)
 public class DisputeRegistry {
 
-    static final String OWNER = "org.civicgrid.plugin.mediation";
-    static final String CHANGELOG = "db/changelog/org.civicgrid.plugin.mediation.xml";
+    static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.plugin.mediation)";
     static final int SUMMARY_MAX = 2000;
     static final int LIST_MAX = 200;
     private static final BigDecimal AMOUNT_MAX = new BigDecimal("999999999999.99");
@@ -37,12 +36,11 @@ public class DisputeRegistry {
     private final RegionService regions;
 
     @Activate
-    public DisputeRegistry(@Reference SchemaMigrator migrator,
+    public DisputeRegistry(@Reference(target = SCHEMA) SchemaReady schema,
                            @Reference(target = "(osgi.unit.name=civicgrid-mediation)") JpaTemplate jpa,
                            @Reference RegionService regions) {
         this.jpa = jpa;
         this.regions = regions;
-        migrator.migrate(OWNER, DisputeRegistry.class.getClassLoader(), CHANGELOG);
     }
 
     /** Takes a dispute in; refuses it whole, with the reason, if anything in it is wrong. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.civicgrid.core.api.persistence.SchemaMigrator;
+import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionLevel;
 import org.civicgrid.core.api.region.RegionService;
@@ -33,7 +33,7 @@ class DisputeRegistryTest {
         when(regions.find("140521")).thenReturn(Optional.of(new Region("140521", "沁水县", RegionLevel.COUNTY, "1405")));
         when(regions.find("1405")).thenReturn(Optional.of(new Region("1405", "晋城市", RegionLevel.CITY, "14")));
         when(regions.find("999999")).thenReturn(Optional.empty());
-        registry = new DisputeRegistry(mock(SchemaMigrator.class), jpa, regions);
+        registry = new DisputeRegistry(mock(SchemaReady.class), jpa, regions);
     }
 
     @Test
