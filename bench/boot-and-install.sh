@@ -12,6 +12,7 @@
 #   KARAF_TGZ  plain Karaf (default ~/.m2/.../apache-karaf/4.4.10/apache-karaf-4.4.10.tar.gz)
 #   KAR        plug-in KAR (default features/mediation/target/civicgrid-mediation-features-*.kar)
 #   BOOT_TIMEOUT (s, default 300), INSTALL_TIMEOUT (s, default 120)
+#   IDLE_MAX   e.g. 20: before each launch wait (at most 180 s) until the machine is <= 20 % busy
 #
 # Every run unpacks a fresh copy under bench/target/boot-and-install/<stamp>/ (ports
 # 18181/18101/11099/14444 for civicgrid, 28101/21099/24444 for plain Karaf), launches it
@@ -73,6 +74,27 @@ bench_java_pids() {
 }
 
 other_java() { ps -eo pid=,args= | awk -v d="-Dkaraf.home=$WORK/" '$2 ~ /java$/ && !index($0, d)' | grep -c .; }
+# CPU accounting from /proc, to tell how much of the machine others used while we booted.
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100); NCPU=$(nproc)
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }   # jiffies, all CPUs
+bench_java_jiffies() { local p; for p in $(bench_java_pids); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
+# others_pct BUSY0 BUSY1 SECONDS: % of all CPUs used by everything but the bench's java in that window.
+others_pct() { awk -v b0="$1" -v b1="$2" -v j="$(bench_java_jiffies)" -v t="$3" -v hz="$HZ" -v n="$NCPU" \
+  'BEGIN { if (t !~ /^[0-9.]+$/ || t <= 0) { print "NA"; exit } v = (b1 - b0 - j) / (hz * t * n) * 100; printf "%.0f", (v < 0 ? 0 : v) }'; }
+
+# With IDLE_MAX=<percent>, wait (at most 180 s) before a launch until the machine is less busy than that.
+wait_idle() {
+  [ -n "${IDLE_MAX:-}" ] || return 0
+  local end=$(( $(date +%s) + 180 )) b0 b1 pct
+  while :; do
+    b0=$(cpu_busy); sleep 2; b1=$(cpu_busy)
+    pct=$(awk -v d=$(( b1 - b0 )) -v hz="$HZ" -v n="$NCPU" 'BEGIN { printf "%.0f", d / (hz * 2 * n) * 100 }')
+    [ "$pct" -le "$IDLE_MAX" ] && return 0
+    [ "$(date +%s)" -ge "$end" ] && { log "machine still ${pct}% busy after 180 s, launching anyway"; return 0; }
+    sleep 3
+  done
+}
+
 group_alive() { [ -n "$PGID" ] && kill -0 -- "-$PGID" 2>/dev/null; }
 
 # Kill the instance's process group, then make sure no bench java process is left.
@@ -245,11 +267,14 @@ run_civicgrid() {
   configure "$home" "$CG_HTTP" "$CG_SSH" "$CG_RMIREG" "$CG_RMISRV"
   cp "$KAR" "$dir/plugin.kar"                       # same filesystem: the drop is one rename
 
+  wait_idle
+  local busy0 others; busy0=$(cpu_busy)
   launch "$home"; t0=$T0
   local deadline; deadline=$(after "$BOOT_TIMEOUT")
   wait_shell "$CG_SSH" "$deadline" > "$dir/shell.t" &   # shell readiness, polled alongside
   local shell_pid=$!
   th=$(wait_http "$HEALTH_URL" "$deadline" 0.2); rc=$?
+  others=$(others_pct "$busy0" "$(cpu_busy)" "$(secs "$t0" "$(now)")")
   wait "$shell_pid"; ts=$(cat "$dir/shell.t")
   if [ $rc -ne 0 ]; then
     log "civicgrid run $i: /api/health never answered 200 ($th)"; FAILED=1; th=NA
@@ -298,7 +323,7 @@ run_civicgrid() {
   fi
 
   stop_instance
-  finish_run "$i" civicgrid "$home" "$t0" "$th" "$ts" "$f_cmd" "$f_200" "$k_200" "$feat_chg" "$kar_chg" "$load"
+  finish_run "$i" civicgrid "$home" "$t0" "$th" "$ts" "$f_cmd" "$f_200" "$k_200" "$feat_chg" "$kar_chg" "$load" "$others"
 }
 
 run_plain() {
@@ -306,11 +331,14 @@ run_plain() {
   load="$(cut -d' ' -f1 /proc/loadavg) / $(other_java)"
   home=$(unpack "$KARAF_TGZ" "$dir"); [ -d "$home/bin" ] || die "cannot unpack $KARAF_TGZ"
   configure "$home" "" "$PK_SSH" "$PK_RMIREG" "$PK_RMISRV"
+  wait_idle
+  local busy0 others; busy0=$(cpu_busy)
   launch "$home"; t0=$T0
   ts=$(wait_shell "$PK_SSH" "$(after "$BOOT_TIMEOUT")") \
     && ts=$(secs "$t0" "$ts") || { log "plain run $i: shell not ready ($ts)"; ts=NA; FAILED=1; }
+  others=$(others_pct "$busy0" "$(cpu_busy)" "$(secs "$t0" "$(now)")")
   stop_instance
-  finish_run "$i" plain "$home" "$t0" "$ts" "$ts" NA NA NA NA NA "$load"
+  finish_run "$i" plain "$home" "$t0" "$ts" "$ts" NA NA NA NA NA "$load" "$others"
 }
 
 # Keep the log, record the raw line, delete the unpacked copy.
@@ -326,10 +354,11 @@ finish_run() {
     && note "$(sed 's/^ */    - /' <<<"$errs")"
   # columns: 1 run, 2 product, 3 ready, 4 shell, 5 f_cmd, 6 f_200, 7 k_200, 8 feat_chg, 9 kar_chg, 10 load,
   # 11-14 phases (features start, resolved, installed, Done.), 15 region migration, 16 region load, 17 errors, 18 warns,
-  # 19 DataSource created (all times in s since launch, 15/16 durations as logged by civicgrid)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$product" "$ready" \
+  # 19 DataSource created (all times in s since launch, 15/16 durations as logged by civicgrid),
+  # 20 % of the machine's CPU used by other processes from launch to ready
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$product" "$ready" \
     "$1" "$2" "$3" "$4" "$5" "$6" "$7" ${phases} \
-    "$(grep -c '| ERROR |' "$klog")" "$(grep -c '| WARN  |' "$klog")" "$ds" >> "$RAW"
+    "$(grep -c '| ERROR |' "$klog")" "$(grep -c '| WARN  |' "$klog")" "$ds" "$8" >> "$RAW"
   for b in "$(dirname "$home")"/bundles-*.txt "$(dirname "$home")"/feature-*.out; do
     [ -f "$b" ] && cp "$b" "$LOGS/run-$i-$product-$(basename "$b")"
   done
@@ -395,6 +424,7 @@ MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   echo "- Machine: $(nproc) cores, $MEM memory, kernel $(uname -r), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Java:"; echo; echo "$JAVA_V"; echo
   echo "- Other java processes on the machine when the bench started: $OTHER_JAVA (not the bench's; they share the CPUs)"
+  echo "- CPU used by other processes from launch to ready, median: civicgrid runs $(col civicgrid 20 | median) %, plain runs $(col plain 20 | median) % of the $NCPU CPUs${IDLE_MAX:+ (IDLE_MAX=$IDLE_MAX: each launch waited for the machine to be at most $IDLE_MAX % busy)}"
   echo "- Artifacts (copied once at the start, all runs use these):"; echo; printf '%s' "$ARTIFACTS"; echo
   echo "- Runs: $RUNS of each, alternating civicgrid / plain$( [ "$RUNS" = 1 ] && echo ' (QUICK smoke run: one sample, not a benchmark)')"
   echo "- Bench java processes left at the end: $LEFT"
@@ -418,6 +448,8 @@ MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   echo "- Boot phases from karaf.log timestamps (seconds since launch): features service starts"
   echo "  (\`Adding features\`), resolution done (\`Changes to perform\`), bundles installed (\`Starting bundles\`),"
   echo "  boot features done (\`Done.\`)."
+  echo "- **Others' CPU %**: share of all CPUs used by processes other than the bench's Karaf JVM between launch"
+  echo "  and ready (from /proc/stat; includes the bench's own curl/ssh polling, which is small). High means a noisy run."
   echo "- After each run the whole process group is killed (SIGTERM, SIGKILL after 15 s) and the copy deleted."
   echo
   echo "## Medians"
@@ -448,12 +480,12 @@ MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   echo
   echo "## Every run"
   echo
-  echo "| run | product | ready s | shell s | feature:install cmd s | feature to 200 s | KAR to 200 s | other bundles changed (feature / KAR) | load avg / other java processes at start | phases: features start / resolved / installed / DataSource / Done. s | region migration / load s | ERROR / WARN lines in karaf.log |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- | --- |"
+  echo "| run | product | ready s | shell s | feature:install cmd s | feature to 200 s | KAR to 200 s | other bundles changed (feature / KAR) | load avg / other java processes at start | others' CPU % during boot | phases: features start / resolved / installed / DataSource / Done. s | region migration / load s | ERROR / WARN lines in karaf.log |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- | --- |"
   awk -F'\t' '{ chg = ($2 == "civicgrid") ? $8 " / " $9 : ""
     mig = ($2 == "civicgrid") ? $15 " / " $16 : ""
-    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s / %s | %s | %s / %s |\n",
-      $1, $2, $3, $4, ($5 == "NA" ? "" : $5), ($6 == "NA" ? "" : $6), ($7 == "NA" ? "" : $7), chg, $10, $11, $12, $13, ($19 == "NA" ? "-" : $19), $14, mig, $17, $18 }' "$RAW"
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s / %s | %s | %s / %s |\n",
+      $1, $2, $3, $4, ($5 == "NA" ? "" : $5), ($6 == "NA" ? "" : $6), ($7 == "NA" ? "" : $7), chg, $10, $20, $11, $12, $13, ($19 == "NA" ? "-" : $19), $14, mig, $17, $18 }' "$RAW"
   echo
   echo "## Notes from the runs"
   echo
