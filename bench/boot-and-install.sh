@@ -348,7 +348,7 @@ finish_run() {
   cp "$home/data/log/karaf.log" "$klog" 2>/dev/null || : > "$klog"
   local ds; ds=$(log_time "$klog" DataSourceRegistration 'Creating DataSource')
   [ "$ds" = NA ] || ds=$(secs "$t0" "$ds")
-  phases="$(boot_phases "$klog" "$t0") $(app_secs "$klog" LiquibaseSchemaMigrator 'org[.]civicgrid[.]core[.]region') $(app_secs "$klog" JpaRegionService '^Loaded ')"
+  phases="$(boot_phases "$klog" "$t0") $(app_secs "$klog" '' '^Schema of org[.]civicgrid[.]core[.]region ') $(app_secs "$klog" '' '^Loaded [0-9]+ divisions')"
   errs=$(log_errors "$klog")
   [ -n "$errs" ] && note "- run $i $product, ERROR lines in karaf.log (count, logger: message):" \
     && note "$(sed 's/^ */    - /' <<<"$errs")"
