@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @JaxrsApplicationBase(ApiApplication.BASE)
 @JaxrsExtensionSelect({
     "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
+    "(osgi.jaxrs.name=" + BasicAuthentication.NAME + ")",
     "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")",
     "(osgi.jaxrs.name=" + WebApplicationErrorMapper.NAME + ")",
     "(osgi.jaxrs.name=" + JsonErrorMapper.NAME + ")",

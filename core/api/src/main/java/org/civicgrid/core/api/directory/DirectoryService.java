@@ -1,0 +1,65 @@
+package org.civicgrid.core.api.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Users and organisational units. Reads are limited to the caller's region subtree; creating users and units
+ * needs a county or city administrator whose subtree contains the new entry, and nobody grants a role they
+ * could not hold themselves (a county administrator creates no city administrator).
+ *
+ * @since 1.0
+ */
+@ProviderType
+public interface DirectoryService {
+
+    /**
+     * @param caller who asks
+     * @param id a login name
+     * @return the user, if within the caller's subtree
+     * @since 1.0
+     */
+    Optional<User> user(Caller caller, String id);
+
+    /**
+     * @param caller who asks
+     * @param regionCode a region within the caller's subtree
+     * @return the users belonging to it or below it, by id
+     * @since 1.0
+     */
+    List<User> users(Caller caller, String regionCode);
+
+    /**
+     * @param caller an administrator
+     * @param user the user to create
+     * @return the created user
+     * @since 1.0
+     */
+    User createUser(Caller caller, NewUser user);
+
+    /**
+     * @param caller who asks
+     * @param id a unit id
+     * @return the unit, if within the caller's subtree
+     * @since 1.0
+     */
+    Optional<Unit> unit(Caller caller, String id);
+
+    /**
+     * @param caller who asks
+     * @param regionCode a region within the caller's subtree
+     * @return the units serving it or below it, by id
+     * @since 1.0
+     */
+    List<Unit> units(Caller caller, String regionCode);
+
+    /**
+     * @param caller an administrator
+     * @param unit the unit to create
+     * @return the created unit
+     * @since 1.0
+     */
+    Unit createUnit(Caller caller, Unit unit);
+}

@@ -1,0 +1,218 @@
+package org.civicgrid.core.directory.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.DirectoryService;
+import org.civicgrid.core.api.directory.NewUser;
+import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.directory.Unit;
+import org.civicgrid.core.api.directory.User;
+import org.civicgrid.core.api.persistence.SchemaReady;
+import org.civicgrid.core.api.region.Region;
+import org.civicgrid.core.api.region.RegionService;
+import org.civicgrid.core.api.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The directory in {@code cg_user}, {@code cg_user_role} and {@code cg_unit}. */
+@Component(service = {DirectoryService.class, Authenticator.class}, immediate = true)
+public class JpaDirectory implements DirectoryService, Authenticator {
+
+    static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.directory)";
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    static final int PASSWORD_MIN = 10;
+    /** How long a verified password is trusted before the slow hash is computed again. */
+    static final long VERIFIED_FOR_MILLIS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaDirectory.class);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN);
+
+    private final JpaTemplate jpa;
+    private final RegionService regions;
+    private final PasswordHasher hasher;
+    private final byte[] cacheKeySalt = new byte[16];
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    @Activate
+    public JpaDirectory(@Reference(target = SCHEMA) SchemaReady schema,
+                        @Reference(target = "(osgi.unit.name=civicgrid-directory)") JpaTemplate jpa,
+                        @Reference RegionService regions) {
+        this(jpa, regions, new PasswordHasher());
+    }
+
+    JpaDirectory(JpaTemplate jpa, RegionService regions, PasswordHasher hasher) {
+        this.jpa = jpa;
+        this.regions = regions;
+        this.hasher = hasher;
+        new SecureRandom().nextBytes(cacheKeySalt);
+    }
+
+    @Override
+    public Optional<User> user(Caller caller, String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, id)))
+                .map(UserEntity::toUser)
+                .filter(u -> caller.reaches(u.regionCode()));
+    }
+
+    @Override
+    public List<User> users(Caller caller, String regionCode) {
+        requireReach(caller, regionCode);
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select u from UserEntity u where u.regionCode like :prefix order by u.id", UserEntity.class)
+                .setParameter("prefix", regionCode + "%")
+                .getResultList().stream().map(UserEntity::toUser).toList());
+    }
+
+    @Override
+    public User createUser(Caller caller, NewUser user) {
+        requireAdmin(caller);
+        if (user == null) {
+            throw ProblemException.badRequest("Send the user as a JSON object with id, name, password, roles and regionCode.");
+        }
+        if (user.id() == null || !ID.matcher(user.id()).matches()) {
+            throw ProblemException.badRequest("id is 3 to 64 letters, digits, '.', '_' or '-', not: " + user.id());
+        }
+        if (user.name() == null || user.name().isBlank() || user.name().length() > 100) {
+            throw ProblemException.badRequest("name is required (at most 100 characters).");
+        }
+        if (user.password() == null || user.password().length() < PASSWORD_MIN) {
+            throw ProblemException.badRequest("password must have at least " + PASSWORD_MIN + " characters.");
+        }
+        if (user.roles() == null || user.roles().isEmpty()) {
+            throw ProblemException.badRequest("roles: grant at least one of " + List.of(Role.values()) + ".");
+        }
+        if (user.roles().contains(Role.CITY_ADMIN) && !caller.has(Role.CITY_ADMIN)) {
+            throw new ProblemException(403, "Forbidden", "Only a city administrator can create a city administrator.");
+        }
+        Region region = requireRegion(caller, user.regionCode());
+        if (user.unitId() != null) {
+            unit(caller, user.unitId()).orElseThrow(() -> ProblemException.badRequest(
+                    "unitId " + user.unitId() + " is not a unit within your area."));
+        }
+        String hash = hasher.hash(user.password().toCharArray());
+        UserEntity entity = new UserEntity(user.id(), user.name().strip(), hash, user.roles(), region.code(),
+                user.unitId(), LocalDateTime.now(ZoneOffset.UTC));
+        jpa.tx(TransactionType.Required, em -> {
+            if (em.find(UserEntity.class, user.id()) != null) {
+                throw new ProblemException(409, "Conflict", "A user with id " + user.id() + " already exists.");
+            }
+            em.persist(entity);
+        });
+        LOG.info("User {} created by {} with roles {} in {}", user.id(), caller.userId(), user.roles(), region.code());
+        return entity.toUser();
+    }
+
+    @Override
+    public Optional<Unit> unit(Caller caller, String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(UnitEntity.class, id)))
+                .map(UnitEntity::toUnit)
+                .filter(u -> caller.reaches(u.regionCode()));
+    }
+
+    @Override
+    public List<Unit> units(Caller caller, String regionCode) {
+        requireReach(caller, regionCode);
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select u from UnitEntity u where u.regionCode like :prefix order by u.id", UnitEntity.class)
+                .setParameter("prefix", regionCode + "%")
+                .getResultList().stream().map(UnitEntity::toUnit).toList());
+    }
+
+    @Override
+    public Unit createUnit(Caller caller, Unit unit) {
+        requireAdmin(caller);
+        if (unit == null || unit.id() == null || !ID.matcher(unit.id()).matches()) {
+            throw ProblemException.badRequest("id is 3 to 64 letters, digits, '.', '_' or '-'.");
+        }
+        if (unit.name().isBlank() || unit.name().length() > 100) {
+            throw ProblemException.badRequest("name is required (at most 100 characters).");
+        }
+        requireRegion(caller, unit.regionCode());
+        UnitEntity entity = new UnitEntity(unit);
+        jpa.tx(TransactionType.Required, em -> {
+            if (em.find(UnitEntity.class, unit.id()) != null) {
+                throw new ProblemException(409, "Conflict", "A unit with id " + unit.id() + " already exists.");
+            }
+            em.persist(entity);
+        });
+        LOG.info("Unit {} ({}) created by {} in {}", unit.id(), unit.kind(), caller.userId(), unit.regionCode());
+        return entity.toUnit();
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String userId, char[] password) {
+        if (userId == null || password == null || !ID.matcher(userId).matches()) {
+            return Optional.empty();
+        }
+        String key = cacheKey(userId, password);
+        Verified recent = verified.get(key);
+        long now = System.currentTimeMillis();
+        if (recent != null && recent.until > now) {
+            return Optional.of(recent.caller);
+        }
+        UserEntity user = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
+        if (user == null || !user.enabled() || !hasher.matches(password, user.passwordHash())) {
+            verified.remove(key);
+            return Optional.empty();
+        }
+        Caller caller = user.toCaller();
+        if (verified.size() > 10_000) {
+            verified.clear();
+        }
+        verified.put(key, new Verified(caller, now + VERIFIED_FOR_MILLIS));
+        return Optional.of(caller);
+    }
+
+    private String cacheKey(String userId, char[] password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(cacheKeySalt);
+            digest.update(userId.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (caller.roles().stream().noneMatch(ADMINS::contains)) {
+            throw new ProblemException(403, "Forbidden", "Only a county or city administrator can do this.");
+        }
+    }
+
+    private static void requireReach(Caller caller, String regionCode) {
+        if (regionCode == null || !caller.reaches(regionCode)) {
+            throw new ProblemException(403, "Forbidden", "Region " + regionCode + " is outside your area.");
+        }
+    }
+
+    private Region requireRegion(Caller caller, String regionCode) {
+        requireReach(caller, regionCode);
+        return regions.find(regionCode).orElseThrow(() -> ProblemException.badRequest(
+                "regionCode " + regionCode + " is not a region of this platform."));
+    }
+
+    private record Verified(Caller caller, long until) {
+    }
+}

@@ -1,0 +1,90 @@
+package org.civicgrid.core.directory.internal;
+
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.CollectionTable;
+import javax.persistence.Column;
+import javax.persistence.ElementCollection;
+import javax.persistence.Entity;
+import javax.persistence.FetchType;
+import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.Table;
+
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.directory.User;
+
+/** A row of {@code cg_user} with its roles. */
+@Entity
+@Table(name = "cg_user")
+public class UserEntity {
+
+    @Id
+    @Column(name = "id", length = 64)
+    private String id;
+
+    @Column(name = "name", nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @Column(name = "region_code", nullable = false, length = 12)
+    private String regionCode;
+
+    @Column(name = "unit_id", length = 64)
+    private String unitId;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "cg_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", length = 32)
+    private Set<String> roles = new HashSet<>();
+
+    protected UserEntity() {
+    }
+
+    UserEntity(String id, String name, String passwordHash, Set<Role> roles, String regionCode, String unitId,
+               LocalDateTime createdAt) {
+        this.id = id;
+        this.name = name;
+        this.passwordHash = passwordHash;
+        this.roles = roles.stream().map(Role::name).collect(Collectors.toCollection(HashSet::new));
+        this.regionCode = regionCode;
+        this.unitId = unitId;
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    private Set<Role> roleSet() {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        roles.forEach(r -> set.add(Role.valueOf(r)));
+        return set;
+    }
+
+    User toUser() {
+        return new User(id, name, roleSet(), regionCode, unitId, enabled);
+    }
+
+    Caller toCaller() {
+        return new Caller(id, roleSet(), regionCode, unitId);
+    }
+}

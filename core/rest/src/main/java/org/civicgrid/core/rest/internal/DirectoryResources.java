@@ -1,0 +1,141 @@
+package org.civicgrid.core.rest.internal;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.DirectoryService;
+import org.civicgrid.core.api.directory.NewUser;
+import org.civicgrid.core.api.directory.Unit;
+import org.civicgrid.core.api.directory.User;
+import org.civicgrid.core.api.rest.ApiApplication;
+import org.civicgrid.core.api.rest.ApiSecurity;
+import org.civicgrid.core.api.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/users}, {@code /api/units} and {@code /api/me}: the directory, within the caller's area. */
+final class DirectoryResources {
+
+    private DirectoryResources() {
+    }
+
+    static String requireRegion(String region) {
+        if (region == null || region.isBlank()) {
+            throw ProblemException.badRequest("Name the region: ?region=<division code>.");
+        }
+        return region.trim();
+    }
+
+    /** {@code /api/users}. */
+    @Component(service = Users.class, immediate = true)
+    @JaxrsResource
+    @JaxrsApplicationSelect(ApiApplication.SELECT)
+    @Path("users")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "directory", description = "Users and organisational units")
+    public static class Users {
+
+        private final DirectoryService directory;
+
+        @Activate
+        public Users(@Reference DirectoryService directory) {
+            this.directory = directory;
+        }
+
+        @GET
+        @Operation(summary = "The users of a region and everything under it")
+        public List<User> users(@Context SecurityContext security, @QueryParam("region") String region) {
+            return directory.users(ApiSecurity.caller(security), requireRegion(region));
+        }
+
+        @GET
+        @Path("{id}")
+        @Operation(summary = "One user")
+        public User user(@Context SecurityContext security, @PathParam("id") String id) {
+            return directory.user(ApiSecurity.caller(security), id)
+                    .orElseThrow(() -> ProblemException.notFound("No user " + id + " in your area."));
+        }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Create a user (county or city administrators)")
+        public Response create(@Context SecurityContext security, @Context UriInfo uri, NewUser user) {
+            User created = directory.createUser(ApiSecurity.caller(security), user);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        }
+    }
+
+    /** {@code /api/units}. */
+    @Component(service = Units.class, immediate = true)
+    @JaxrsResource
+    @JaxrsApplicationSelect(ApiApplication.SELECT)
+    @Path("units")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "directory", description = "Users and organisational units")
+    public static class Units {
+
+        private final DirectoryService directory;
+
+        @Activate
+        public Units(@Reference DirectoryService directory) {
+            this.directory = directory;
+        }
+
+        @GET
+        @Operation(summary = "The units serving a region and everything under it")
+        public List<Unit> units(@Context SecurityContext security, @QueryParam("region") String region) {
+            return directory.units(ApiSecurity.caller(security), requireRegion(region));
+        }
+
+        @GET
+        @Path("{id}")
+        @Operation(summary = "One unit")
+        public Unit unit(@Context SecurityContext security, @PathParam("id") String id) {
+            return directory.unit(ApiSecurity.caller(security), id)
+                    .orElseThrow(() -> ProblemException.notFound("No unit " + id + " in your area."));
+        }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Create a unit (county or city administrators)")
+        public Response create(@Context SecurityContext security, @Context UriInfo uri, Unit unit) {
+            Unit created = directory.createUnit(ApiSecurity.caller(security), unit);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        }
+    }
+
+    /** {@code /api/me}: who the platform thinks the caller is. */
+    @Component(service = Me.class, immediate = true)
+    @JaxrsResource
+    @JaxrsApplicationSelect(ApiApplication.SELECT)
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "directory", description = "Users and organisational units")
+    public static class Me {
+
+        @GET
+        @Operation(summary = "The signed-in caller: id, roles, region, unit")
+        public Caller me(@Context SecurityContext security) {
+            return ApiSecurity.caller(security);
+        }
+    }
+}
