@@ -84,8 +84,11 @@ public class HealthResource {
             }
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
                 ComponentConfigurationDTO[] configurations = configurations(description);
-                String state = scr.isComponentEnabled(description) ? componentState(configurations) : "DISABLED";
-                up &= "ACTIVE".equals(state);
+                String state = !scr.isComponentEnabled(description) ? "DISABLED"
+                        : configurations.length == 0 && "require".equals(description.configurationPolicy)
+                                ? "NOT_CONFIGURED" : componentState(configurations);
+                // A component that only exists per configuration (e.g. one routing rule per file) may have none.
+                up &= "ACTIVE".equals(state) || "NOT_CONFIGURED".equals(state);
                 Map<String, Object> component = component(bundle, description.name, state);
                 // A new id means the component was deactivated and activated again (e.g. its bundle refreshed).
                 component.put("componentIds", Arrays.stream(configurations).map(c -> c.id).toList());

@@ -29,6 +29,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
+        if (error instanceof javax.ws.rs.WebApplicationException web) {
+            // The JAX-RS runtime's own 4xx (e.g. while the application is being re-assembled): not a bug.
+            return new WebApplicationErrorMapper().toResponse(web);
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 // Wrapped on its way out of a transaction: still the caller's error.

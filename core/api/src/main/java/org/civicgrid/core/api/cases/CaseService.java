@@ -1,0 +1,67 @@
+package org.civicgrid.core.api.cases;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.civicgrid.core.api.directory.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The case loop. Every method acts for a caller and only inside the caller's region subtree; a case outside it
+ * is treated as not existing. Every change is recorded in the case's audit trail and, once committed,
+ * published on EventAdmin under {@value #TOPIC_PREFIX}{@code <ACTION>} (and {@code REPORTED} for a new case).
+ *
+ * @since 1.0
+ */
+@ProviderType
+public interface CaseService {
+
+    /** EventAdmin topic prefix of case events. @since 1.0 */
+    String TOPIC_PREFIX = "org/civicgrid/case/";
+
+    /**
+     * Reports a new case.
+     *
+     * @param caller the reporter
+     * @param intake the case
+     * @return the case, REPORTED, at the level of its region
+     * @since 1.0
+     */
+    CaseRecord report(Caller caller, CaseIntake intake);
+
+    /**
+     * Takes a step. Refused with a clear reason, changing nothing, if the step is not allowed from the case's
+     * state, not the caller's to take, or lacks what it needs.
+     *
+     * @param caller who takes the step
+     * @param caseId the case
+     * @param request the step
+     * @return the case after it
+     * @since 1.0
+     */
+    CaseRecord transition(Caller caller, String caseId, TransitionRequest request);
+
+    /**
+     * @param caller who asks
+     * @param caseId a case id
+     * @return the case, if within the caller's subtree
+     * @since 1.0
+     */
+    Optional<CaseRecord> find(Caller caller, String caseId);
+
+    /**
+     * @param caller who asks
+     * @param caseId a case id within the caller's subtree
+     * @return its audit trail, oldest first
+     * @since 1.0
+     */
+    List<CaseStep> history(Caller caller, String caseId);
+
+    /**
+     * @param caller who asks
+     * @param query what to list
+     * @return the matching cases, most recently updated first
+     * @since 1.0
+     */
+    List<CaseRecord> search(Caller caller, CaseQuery query);
+}

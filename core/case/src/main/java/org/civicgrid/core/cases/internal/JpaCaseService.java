@@ -1,0 +1,448 @@
+package org.civicgrid.core.cases.internal;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.civicgrid.core.api.cases.CaseAction;
+import org.civicgrid.core.api.cases.CaseIntake;
+import org.civicgrid.core.api.cases.CaseLevel;
+import org.civicgrid.core.api.cases.CaseQuery;
+import org.civicgrid.core.api.cases.CaseRecord;
+import org.civicgrid.core.api.cases.CaseService;
+import org.civicgrid.core.api.cases.CaseState;
+import org.civicgrid.core.api.cases.CaseStep;
+import org.civicgrid.core.api.cases.TransitionRequest;
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.DirectoryService;
+import org.civicgrid.core.api.persistence.SchemaReady;
+import org.civicgrid.core.api.region.Region;
+import org.civicgrid.core.api.region.RegionService;
+import org.civicgrid.core.api.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The case loop over {@code cg_case} and {@code cg_case_step}. */
+@Component(service = CaseService.class, immediate = true, configurationPid = CasesConfiguration.PID)
+@Designate(ocd = CasesConfiguration.class)
+public class JpaCaseService implements CaseService {
+
+    static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.cases)";
+    static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    static final int LIMIT_MAX = 200;
+    private static final Set<CaseState> OPEN = EnumSet.complementOf(
+            EnumSet.of(CaseState.CLOSED, CaseState.REJECTED, CaseState.VERIFIED));
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaCaseService.class);
+
+    private final JpaTemplate jpa;
+    private final RegionService regions;
+    private final DirectoryService directory;
+    private final EventAdmin events;
+    private final List<RoutingRule> routing = new CopyOnWriteArrayList<>();
+    private volatile Deadlines deadlines;
+    private volatile Clock clock = Clock.systemUTC();
+
+    @Activate
+    public JpaCaseService(@Reference(target = SCHEMA) SchemaReady schema,
+                          @Reference(target = "(osgi.unit.name=civicgrid-cases)") JpaTemplate jpa,
+                          @Reference RegionService regions,
+                          @Reference DirectoryService directory,
+                          @Reference EventAdmin events,
+                          CasesConfiguration configuration) {
+        this.jpa = jpa;
+        this.regions = regions;
+        this.directory = directory;
+        this.events = events;
+        this.deadlines = configured(configuration, null);
+    }
+
+    @Modified
+    void modified(CasesConfiguration configuration) {
+        deadlines = configured(configuration, deadlines);
+    }
+
+    /** A mistake in the configuration file is reported and leaves the last good settings in force. */
+    private static Deadlines configured(CasesConfiguration configuration, Deadlines previous) {
+        try {
+            Deadlines configured = Deadlines.of(configuration);
+            LOG.info("Case calendar and deadlines configured: office hours {}, handle within {} working hours",
+                    configuration.officeHours(), configuration.handleHours());
+            return configured;
+        } catch (RuntimeException e) {
+            LOG.error("etc/{}.cfg is not valid, {}: {}", CasesConfiguration.PID,
+                    previous == null ? "using the built-in defaults" : "keeping the previous settings", e.getMessage());
+            return previous != null ? previous : Deadlines.defaults();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRoutingRule(RoutingRule rule) {
+        routing.add(rule);
+    }
+
+    void removeRoutingRule(RoutingRule rule) {
+        routing.remove(rule);
+    }
+
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public CaseRecord report(Caller caller, CaseIntake intake) {
+        Region region = validate(caller, intake);
+        CaseLevel level = switch (region.level()) {
+            case VILLAGE -> CaseLevel.VILLAGE;
+            case TOWNSHIP -> CaseLevel.TOWNSHIP;
+            case COUNTY -> CaseLevel.COUNTY;
+            case CITY -> CaseLevel.CITY;
+            case PROVINCE -> throw ProblemException.badRequest("A case belongs to a city or below, not a province.");
+        };
+        Instant now = clock.instant();
+        LocalDateTime nowUtc = utc(now);
+        String id = UUID.randomUUID().toString();
+        CaseEntity entity = new CaseEntity(id, intake, level, caller.userId(), nowUtc,
+                utc(deadlines.register(now)));
+        CaseStepEntity step = new CaseStepEntity(UUID.randomUUID().toString(), id, 1, nowUtc, caller.userId(), null,
+                null, CaseState.REPORTED, "Reported through " + intake.channel(), null);
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(entity);
+            em.persist(step);
+        });
+        CaseRecord record = entity.toRecord(nowUtc);
+        publish("REPORTED", record, null, caller);
+        LOG.info("Case {} ({}) reported by {} in {}", id, intake.category(), caller.userId(), region.code());
+        return record;
+    }
+
+    @Override
+    public CaseRecord transition(Caller caller, String caseId, TransitionRequest request) {
+        Instant now = clock.instant();
+        LocalDateTime nowUtc = utc(now);
+        CaseState[] from = new CaseState[1];
+        CaseRecord record;
+        try {
+            record = jpa.txExpr(TransactionType.Required, em -> {
+                CaseEntity c = visible(em, caller, caseId);
+                CaseWorkflow.Facts facts = new CaseWorkflow.Facts(c.state(), c.level(), c.regionCode(), c.reporterId(),
+                        c.unitId(), c.rating());
+                CaseState to = CaseWorkflow.check(caller, facts, request);
+                from[0] = c.state();
+                String note = request.note() == null ? null : request.note().strip();
+                String unit = apply(em, caller, c, request, now);
+                if (request.action() == CaseAction.RATE) {
+                    note = "rating " + request.rating() + (note == null || note.isEmpty() ? "" : ": " + note);
+                }
+                c.state(to);
+                c.updatedAt(nowUtc);
+                long steps = em.createQuery("select count(s) from CaseStepEntity s where s.caseId = :id", Long.class)
+                        .setParameter("id", caseId).getSingleResult();
+                em.persist(new CaseStepEntity(UUID.randomUUID().toString(), caseId, (int) steps + 1, nowUtc,
+                        caller.userId(), request.action(), from[0], to, note, unit));
+                em.flush();
+                return c.toRecord(nowUtc);
+            });
+        } catch (RuntimeException e) {
+            if (causedBy(e, OptimisticLockException.class)) {
+                throw new ProblemException(409, "Conflict", "The case changed while this step was taken; reload it and try again.");
+            }
+            throw e;
+        }
+        publish(request.action().name(), record, from[0], caller);
+        return record;
+    }
+
+    /** Applies what a step does besides changing the state; returns the unit dispatched to, if any. */
+    private String apply(EntityManager em, Caller caller, CaseEntity c, TransitionRequest request, Instant now) {
+        Deadlines d = deadlines;
+        switch (request.action()) {
+            case REGISTER, REOPEN -> {
+                c.unitId(null);
+                c.deadline(utc(d.register(now)));
+            }
+            case ESCALATE -> {
+                c.level(c.level().up());
+                c.unitId(null);
+                c.deadline(utc(d.register(now)));
+            }
+            case DISPATCH, REDISPATCH -> {
+                String unit = chooseUnit(caller, c, request.unitId());
+                c.unitId(unit);
+                c.deadline(utc(d.handle(now, c.category())));
+                return unit;
+            }
+            case RETURN -> c.deadline(utc(d.register(now)));
+            case REQUEST_EXTENSION -> c.requestedHours(request.extensionHours());
+            case GRANT_EXTENSION -> {
+                int hours = request.extensionHours() != null ? request.extensionHours() : c.requestedHours();
+                Instant base = c.deadline() == null ? now : c.deadline().toInstant(ZoneOffset.UTC);
+                c.deadline(utc(d.calendar().plus(base.isAfter(now) ? base : now, Duration.ofHours(hours))));
+                c.requestedHours(null);
+            }
+            case DENY_EXTENSION -> c.requestedHours(null);
+            case HANDLE -> c.deadline(utc(d.verify(now)));
+            case SEND_BACK -> c.deadline(utc(d.handle(now, c.category())));
+            case VERIFY, CLOSE, REJECT -> c.deadline(null);
+            case RATE -> c.rating(request.rating());
+            case ACCEPT -> {
+            }
+        }
+        return null;
+    }
+
+    private String chooseUnit(Caller caller, CaseEntity c, String named) {
+        String unit = named;
+        if (unit == null || unit.isBlank()) {
+            unit = routing.stream()
+                    .filter(rule -> rule.fit(c.category(), c.regionCode()) >= 0)
+                    .max(Comparator.comparingInt(rule -> rule.fit(c.category(), c.regionCode())))
+                    .map(RoutingRule::unit)
+                    .orElseThrow(() -> ProblemException.badRequest("No routing rule sends category " + c.category()
+                            + " in region " + c.regionCode() + " anywhere: name the unit (unitId), or add a rule in "
+                            + "etc/" + RoutingRule.PID + "-<name>.cfg"));
+        }
+        String chosen = unit.trim();
+        if (directory.unit(caller, chosen).isEmpty()) {
+            throw ProblemException.badRequest("Unit " + chosen + " does not exist within your area.");
+        }
+        return chosen;
+    }
+
+    @Override
+    public Optional<CaseRecord> find(Caller caller, String caseId) {
+        LocalDateTime now = utc(clock.instant());
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(CaseEntity.class, caseId)))
+                .filter(c -> caller.reaches(c.regionCode()))
+                .map(c -> c.toRecord(now));
+    }
+
+    @Override
+    public List<CaseStep> history(Caller caller, String caseId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visible(em, caller, caseId);
+            return em.createQuery("select s from CaseStepEntity s where s.caseId = :id order by s.seq", CaseStepEntity.class)
+                    .setParameter("id", caseId).getResultList().stream().map(CaseStepEntity::toStep).toList();
+        });
+    }
+
+    @Override
+    public List<CaseRecord> search(Caller caller, CaseQuery query) {
+        String region = query.regionCode() == null || query.regionCode().isBlank() ? caller.regionCode() : query.regionCode().trim();
+        if (!caller.reaches(region)) {
+            throw new ProblemException(403, "Forbidden", "Region " + region + " is outside your area.");
+        }
+        int limit = query.limit() <= 0 ? 50 : query.limit();
+        if (limit > LIMIT_MAX || query.offset() < 0) {
+            throw ProblemException.badRequest("limit is 1 to " + LIMIT_MAX + " and offset not negative.");
+        }
+        LocalDateTime now = utc(clock.instant());
+        StringBuilder jpql = new StringBuilder("select c from CaseEntity c where c.regionCode like :region");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("region", region + "%");
+        if (query.state() != null) {
+            jpql.append(" and c.state = :state");
+            parameters.put("state", query.state().name());
+        }
+        if (query.category() != null && !query.category().isBlank()) {
+            jpql.append(" and c.category = :category");
+            parameters.put("category", query.category().trim());
+        }
+        if (query.unitId() != null && !query.unitId().isBlank()) {
+            jpql.append(" and c.unitId = :unit");
+            parameters.put("unit", query.unitId().trim());
+        }
+        if (query.overdueOnly()) {
+            jpql.append(" and c.deadline < :now and c.state in :open");
+            parameters.put("now", now);
+            parameters.put("open", OPEN.stream().map(Enum::name).toList());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            jpql.append(" and (lower(c.title) like :text or lower(c.description) like :text)");
+            parameters.put("text", "%" + query.text().trim().toLowerCase() + "%");
+        }
+        jpql.append(" order by c.updatedAt desc, c.id");
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TypedQuery<CaseEntity> q = em.createQuery(jpql.toString(), CaseEntity.class);
+            parameters.forEach(q::setParameter);
+            return q.setFirstResult(query.offset()).setMaxResults(limit).getResultList()
+                    .stream().map(c -> c.toRecord(now)).toList();
+        });
+    }
+
+    private static CaseEntity visible(EntityManager em, Caller caller, String caseId) {
+        CaseEntity c = caseId == null ? null : em.find(CaseEntity.class, caseId);
+        if (c == null || !caller.reaches(c.regionCode())) {
+            throw ProblemException.notFound("No case " + caseId + " in your area.");
+        }
+        return c;
+    }
+
+    private Region validate(Caller caller, CaseIntake intake) {
+        if (intake == null) {
+            throw ProblemException.badRequest("Send the case as a JSON object with title, description, category, channel and regionCode.");
+        }
+        requireText("title", intake.title(), 200);
+        requireText("description", intake.description(), 4000);
+        if (intake.category() == null || !CATEGORY.matcher(intake.category().strip()).matches()) {
+            throw ProblemException.badRequest("category is a code of lower-case letters, digits and '-', e.g. road-damage.");
+        }
+        if (intake.channel() == null) {
+            throw ProblemException.badRequest("channel is required.");
+        }
+        if ((intake.longitude() == null) != (intake.latitude() == null)) {
+            throw ProblemException.badRequest("Give both longitude and latitude, or neither.");
+        }
+        if (intake.longitude() != null && (intake.longitude() < 73 || intake.longitude() > 136
+                || intake.latitude() < 3 || intake.latitude() > 54)) {
+            throw ProblemException.badRequest("longitude/latitude " + intake.longitude() + "," + intake.latitude()
+                    + " is not in China (WGS 84 degrees).");
+        }
+        if (intake.address() != null && intake.address().length() > 300) {
+            throw ProblemException.badRequest("address has at most 300 characters.");
+        }
+        String code = intake.regionCode() == null ? "" : intake.regionCode().strip();
+        if (!caller.reaches(code)) {
+            throw new ProblemException(403, "Forbidden", "Region " + code + " is outside your area.");
+        }
+        return regions.find(code).orElseThrow(() -> ProblemException.badRequest(
+                "regionCode " + code + " is not a region of this platform."));
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field + " is required.");
+        }
+        if (value.length() > max) {
+            throw ProblemException.badRequest(field + " has " + value.length() + " characters; at most " + max + ".");
+        }
+    }
+
+    private void publish(String topic, CaseRecord record, CaseState from, Caller caller) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("caseId", record.id());
+        properties.put("state", record.state().name());
+        if (from != null) {
+            properties.put("from", from.name());
+        }
+        properties.put("category", record.category());
+        properties.put("regionCode", record.regionCode());
+        properties.put("level", record.level().name());
+        properties.put("actor", caller.userId());
+        if (record.unitId() != null) {
+            properties.put("unitId", record.unitId());
+        }
+        events.postEvent(new Event(TOPIC_PREFIX + topic, properties));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The calendar and deadlines of the current configuration. */
+    record Deadlines(WorkingCalendar calendar, Duration register, Duration handle, Map<String, Duration> perCategory,
+                     Duration verify) {
+
+        static Deadlines of(CasesConfiguration c) {
+            WorkingCalendar calendar = new WorkingCalendar(ZoneId.of(c.zone()),
+                    WorkingCalendar.parsePeriods(c.officeHours()),
+                    values(c.weekend()).stream().map(DayOfWeek::valueOf).collect(Collectors.toSet()),
+                    dates(c.holidays()), dates(c.workedWeekendDays()));
+            Map<String, Duration> perCategory = new HashMap<>();
+            for (String entry : values(c.categoryHandleHours())) {
+                String[] kv = entry.split("=");
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("categoryHandleHours entries are category=hours, not " + entry);
+                }
+                perCategory.put(kv[0].trim(), Duration.ofHours(Integer.parseInt(kv[1].trim())));
+            }
+            return new Deadlines(calendar, Duration.ofMinutes(c.registerMinutes()), Duration.ofHours(c.handleHours()),
+                    Map.copyOf(perCategory), Duration.ofHours(c.verifyHours()));
+        }
+
+        static Deadlines defaults() {
+            return of(new CasesConfiguration() {
+                @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return CasesConfiguration.class; }
+                @Override public String zone() { return "Asia/Shanghai"; }
+                @Override public String officeHours() { return "08:30-12:00,14:00-17:30"; }
+                @Override public String[] weekend() { return new String[] {"SATURDAY", "SUNDAY"}; }
+                @Override public String[] holidays() { return new String[0]; }
+                @Override public String[] workedWeekendDays() { return new String[0]; }
+                @Override public int registerMinutes() { return 60; }
+                @Override public int handleHours() { return 24; }
+                @Override public String[] categoryHandleHours() { return new String[0]; }
+                @Override public int verifyHours() { return 2; }
+            });
+        }
+
+        /** Values of a list setting, whether the file gives them as a list or as one comma-separated string. */
+        private static List<String> values(String[] raw) {
+            List<String> values = new ArrayList<>();
+            for (String item : raw) {
+                for (String part : item.split(",")) {
+                    if (!part.isBlank()) {
+                        values.add(part.trim());
+                    }
+                }
+            }
+            return values;
+        }
+
+        private static Set<LocalDate> dates(String[] raw) {
+            return values(raw).stream().map(LocalDate::parse).collect(Collectors.toSet());
+        }
+
+        Instant register(Instant now) {
+            return calendar.plus(now, register);
+        }
+
+        Instant handle(Instant now, String category) {
+            return calendar.plus(now, perCategory.getOrDefault(category, handle));
+        }
+
+        Instant verify(Instant now) {
+            return calendar.plus(now, verify);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.civicgrid.core.rest.internal;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.civicgrid.core.api.cases.CaseIntake;
+import org.civicgrid.core.api.cases.CaseQuery;
+import org.civicgrid.core.api.cases.CaseRecord;
+import org.civicgrid.core.api.cases.CaseService;
+import org.civicgrid.core.api.cases.CaseState;
+import org.civicgrid.core.api.cases.CaseStep;
+import org.civicgrid.core.api.cases.TransitionRequest;
+import org.civicgrid.core.api.rest.ApiApplication;
+import org.civicgrid.core.api.rest.ApiSecurity;
+import org.civicgrid.core.api.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/cases}: report, list, read, take a step, read the audit trail. */
+@Component(service = CaseResource.class, immediate = true)
+@JaxrsResource
+@JaxrsApplicationSelect(ApiApplication.SELECT)
+@Path("cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cases", description = "The reporting-to-closing loop of events and disputes")
+public class CaseResource {
+
+    private final CaseService cases;
+
+    @Activate
+    public CaseResource(@Reference CaseService cases) {
+        this.cases = cases;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a case")
+    public Response report(@Context SecurityContext security, @Context UriInfo uri, CaseIntake intake) {
+        CaseRecord created = cases.report(ApiSecurity.caller(security), intake);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Cases in the caller's area: by region, state, category, unit, overdue, text; paged")
+    public List<CaseRecord> search(@Context SecurityContext security,
+                                   @QueryParam("region") String region,
+                                   @QueryParam("state") String state,
+                                   @QueryParam("category") String category,
+                                   @QueryParam("unit") String unit,
+                                   @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                   @QueryParam("q") String text,
+                                   @QueryParam("offset") @DefaultValue("0") int offset,
+                                   @QueryParam("limit") @DefaultValue("50") int limit) {
+        CaseState parsed = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                parsed = CaseState.valueOf(state.trim());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("state is one of " + List.of(CaseState.values()) + ", not " + state);
+            }
+        }
+        return cases.search(ApiSecurity.caller(security),
+                new CaseQuery(region, parsed, category, unit, overdue, text, offset, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One case")
+    public CaseRecord one(@Context SecurityContext security, @PathParam("id") String id) {
+        return cases.find(ApiSecurity.caller(security), id)
+                .orElseThrow(() -> ProblemException.notFound("No case " + id + " in your area."));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "The case's audit trail: who took which step, when, from which state, with what note")
+    public List<CaseStep> history(@Context SecurityContext security, @PathParam("id") String id) {
+        return cases.history(ApiSecurity.caller(security), id);
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a step of the loop (register, dispatch, handle, verify, close, …)")
+    public CaseRecord transition(@Context SecurityContext security, @PathParam("id") String id,
+                                 TransitionRequest request) {
+        return cases.transition(ApiSecurity.caller(security), id, request);
+    }
+}
