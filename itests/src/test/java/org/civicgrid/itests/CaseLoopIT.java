@@ -1,0 +1,232 @@
+package org.civicgrid.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The case loop over REST as county staff work it, signed in through the directory: report, register,
+ * dispatch by a routing rule, return, re-dispatch, extension, escalation, handle, send back, verify, close,
+ * rate, reopen; refused steps change nothing; another county sees nothing; configuration applies without restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CaseLoopIT {
+
+    private static final String VILLAGE = "140521100200";
+
+    private TestDatabase database;
+    private Distribution platform;
+    private Api admin;
+    private Api operator;
+    private Api judicial;
+    private Api police;
+    private Api worker;
+    private Api resident;
+    private Api otherCounty;
+    private String caseId;
+
+    @BeforeAll
+    void boot() throws Exception {
+        database = TestDatabase.selected();
+        platform = Distribution.unpack("cases-" + database.kind().toLowerCase(), database);
+        platform.start();
+        platform.shell.run("civicgrid:user-add --role COUNTY_ADMIN --region 140521 --name 沁水县管理员 qs-admin county-pass-01");
+        platform.shell.run("civicgrid:user-add --role COMMAND_OPERATOR --region 140522 yc-operator county-pass-02");
+        admin = platform.api.as("qs-admin", "county-pass-01");
+        otherCounty = platform.api.as("yc-operator", "county-pass-02");
+        created(admin.post("/units", "{\"id\":\"qs-judicial\",\"name\":\"沁水县司法局\",\"kind\":\"JUDICIAL_OFFICE\",\"regionCode\":\"140521\"}"));
+        created(admin.post("/units", "{\"id\":\"qs-police\",\"name\":\"龙港派出所\",\"kind\":\"POLICE_STATION\",\"regionCode\":\"140521100\"}"));
+        operator = user("qs-operator", "COMMAND_OPERATOR", "140521", null);
+        judicial = user("qs-judicial-1", "DEPARTMENT_HANDLER", "140521", "qs-judicial");
+        police = user("qs-police-1", "DEPARTMENT_HANDLER", "140521100", "qs-police");
+        worker = user("qs-worker", "GRID_WORKER", "140521100", null);
+        resident = user("qs-resident", "RESIDENT", VILLAGE, null);
+    }
+
+    @AfterAll
+    void shutDown() throws Exception {
+        try {
+            if (platform != null) {
+                platform.stop();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theApiKnowsWhoIsSignedInAndRefusesStrangers() {
+        JsonNode me = operator.get("/me").json();
+        assertThat(me.path("userId").asText()).isEqualTo("qs-operator");
+        assertThat(me.path("roles").toString()).contains("COMMAND_OPERATOR");
+        assertThat(platform.api.as("qs-operator", "wrong-password").get("/me").status()).isEqualTo(401);
+        assertThat(platform.api.get("/cases").status()).isEqualTo(401);
+        assertThat(otherCounty.get("/users/qs-operator").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void aResidentReportsAndTheCommandCentreRegistersAndDispatchesByTheRoutingRule() throws Exception {
+        Api.Reply reported = resident.post("/cases", "{\"title\":\"路灯不亮\",\"description\":\"村口路灯三天不亮\","
+                + "\"category\":\"street-light\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        caseId = reported.json().path("id").asText();
+        assertThat(reported.json().path("state").asText()).isEqualTo("REPORTED");
+        assertThat(reported.json().path("level").asText()).isEqualTo("VILLAGE");
+
+        step(operator, "{\"action\":\"REGISTER\"}", "REGISTERED");
+        Api.Reply noRule = operator.post("/cases/" + caseId + "/transitions", "{\"action\":\"DISPATCH\"}");
+        assertThat(noRule.status()).isEqualTo(400);
+        assertThat(noRule.json().path("detail").asText()).contains("No routing rule").contains("street-light");
+
+        // A county IT person adds a routing rule file; it applies without a restart.
+        Files.writeString(platform.home.resolve("etc/org.civicgrid.routing-streetlight.cfg"),
+                "category = street-light\nregion = 140521\nunit = qs-judicial\n");
+        await("the routing rule applies").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> operator.post("/cases/" + caseId + "/transitions", "{\"action\":\"DISPATCH\"}").status() == 200);
+        JsonNode dispatched = operator.get("/cases/" + caseId).json();
+        assertThat(dispatched.path("state").asText()).isEqualTo("DISPATCHED");
+        assertThat(dispatched.path("unitId").asText()).isEqualTo("qs-judicial");
+        assertThat(dispatched.path("deadline").isNull()).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void theWrongUnitCannotActAndTheRightOneReturnsItAsNotTheirs() {
+        Api.Reply notTheirs = police.post("/cases/" + caseId + "/transitions", "{\"action\":\"ACCEPT\"}");
+        assertThat(notTheirs.status()).isEqualTo(403);
+        step(judicial, "{\"action\":\"RETURN\",\"note\":\"属于派出所职责\"}", "RETURNED");
+        step(operator, "{\"action\":\"REDISPATCH\",\"unitId\":\"qs-police\"}", "DISPATCHED");
+        step(police, "{\"action\":\"ACCEPT\"}", "IN_HANDLING");
+    }
+
+    @Test
+    @Order(4)
+    void anExtensionMovesTheDeadline() {
+        OffsetDateTime before = OffsetDateTime.parse(police.get("/cases/" + caseId).json().path("deadline").asText());
+        step(police, "{\"action\":\"REQUEST_EXTENSION\",\"note\":\"需采购灯具\",\"extensionHours\":8}", "EXTENSION_REQUESTED");
+        step(operator, "{\"action\":\"GRANT_EXTENSION\"}", "IN_HANDLING");
+        OffsetDateTime after = OffsetDateTime.parse(police.get("/cases/" + caseId).json().path("deadline").asText());
+        assertThat(after).isAfter(before);
+    }
+
+    @Test
+    @Order(5)
+    void escalationMovesTheCaseUpALevel() {
+        JsonNode escalated = step(operator, "{\"action\":\"ESCALATE\",\"note\":\"涉及多村线路\"}", "REGISTERED");
+        assertThat(escalated.path("level").asText()).isEqualTo("TOWNSHIP");
+        step(operator, "{\"action\":\"DISPATCH\",\"unitId\":\"qs-judicial\"}", "DISPATCHED");
+        step(judicial, "{\"action\":\"ACCEPT\"}", "IN_HANDLING");
+    }
+
+    @Test
+    @Order(6)
+    void handledWorkIsVerifiedOnSiteOrSentBack() {
+        step(judicial, "{\"action\":\"HANDLE\",\"note\":\"已更换灯泡\"}", "HANDLED");
+        step(worker, "{\"action\":\"SEND_BACK\",\"note\":\"夜间仍不亮\"}", "IN_HANDLING");
+        step(judicial, "{\"action\":\"HANDLE\",\"note\":\"更换线路\"}", "HANDLED");
+        step(worker, "{\"action\":\"VERIFY\",\"note\":\"现场核实已亮\"}", "VERIFIED");
+        step(operator, "{\"action\":\"CLOSE\"}", "CLOSED");
+        JsonNode rated = step(resident, "{\"action\":\"RATE\",\"rating\":4,\"note\":\"修得慢了点\"}", "CLOSED");
+        assertThat(rated.path("rating").asInt()).isEqualTo(4);
+        step(operator, "{\"action\":\"REOPEN\",\"note\":\"又坏了\"}", "REGISTERED");
+    }
+
+    @Test
+    @Order(7)
+    void anIllegalStepIsRefusedAndChangesNothing() {
+        int stepsBefore = operator.get("/cases/" + caseId + "/history").json().size();
+        Api.Reply refused = operator.post("/cases/" + caseId + "/transitions", "{\"action\":\"CLOSE\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asText()).contains("REGISTERED").contains("VERIFIED");
+        Api.Reply noReason = operator.post("/cases/" + caseId + "/transitions", "{\"action\":\"REJECT\"}");
+        assertThat(noReason.status()).isEqualTo(409);
+        Api.Reply unknownAction = operator.post("/cases/" + caseId + "/transitions", "{\"action\":\"SHRED\"}");
+        assertThat(unknownAction.status()).isEqualTo(400);
+        assertThat(operator.get("/cases/" + caseId).json().path("state").asText()).isEqualTo("REGISTERED");
+        assertThat(operator.get("/cases/" + caseId + "/history").json().size()).isEqualTo(stepsBefore);
+    }
+
+    @Test
+    @Order(8)
+    void theAuditTrailHasEveryStepWithWhoAndWhy() {
+        List<String> trail = new ArrayList<>();
+        operator.get("/cases/" + caseId + "/history").json().forEach(s -> trail.add(
+                s.path("actorId").asText() + ":" + (s.path("action").isNull() ? "REPORT" : s.path("action").asText())));
+        assertThat(trail).containsExactly("qs-resident:REPORT", "qs-operator:REGISTER", "qs-operator:DISPATCH",
+                "qs-judicial-1:RETURN", "qs-operator:REDISPATCH", "qs-police-1:ACCEPT",
+                "qs-police-1:REQUEST_EXTENSION", "qs-operator:GRANT_EXTENSION", "qs-operator:ESCALATE",
+                "qs-operator:DISPATCH", "qs-judicial-1:ACCEPT", "qs-judicial-1:HANDLE", "qs-worker:SEND_BACK",
+                "qs-judicial-1:HANDLE", "qs-worker:VERIFY", "qs-operator:CLOSE", "qs-resident:RATE",
+                "qs-operator:REOPEN");
+        JsonNode returned = operator.get("/cases/" + caseId + "/history").json().get(3);
+        assertThat(returned.path("note").asText()).isEqualTo("属于派出所职责");
+        assertThat(returned.path("from").asText()).isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    @Order(9)
+    void anotherCountySeesNothingAndCanDoNothing() {
+        assertThat(otherCounty.get("/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(otherCounty.get("/cases/" + caseId + "/history").status()).isEqualTo(404);
+        assertThat(otherCounty.post("/cases/" + caseId + "/transitions", "{\"action\":\"CLOSE\"}").status()).isEqualTo(404);
+        assertThat(otherCounty.get("/cases?region=140521").status()).isEqualTo(403);
+        assertThat(otherCounty.get("/cases").json().toString()).doesNotContain(caseId);
+        assertThat(operator.get("/cases?region=140521&state=REGISTERED").json().toString()).contains(caseId);
+        assertThat(operator.get("/cases?q=路灯").json().toString()).contains(caseId);
+    }
+
+    @Test
+    @Order(10)
+    void aDeadlineChangeInTheConfigurationAppliesWithoutRestart() throws Exception {
+        // Every minute a working minute, so the registration deadline is exactly registerMinutes after the report.
+        Files.writeString(platform.home.resolve("etc/org.civicgrid.cases.cfg"),
+                "zone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nregisterMinutes = 120\nhandleHours = 24\nverifyHours = 2\n");
+        await("the new deadline applies").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode c = resident.post("/cases", "{\"title\":\"井盖缺失\",\"description\":\"路口井盖缺失\","
+                    + "\"category\":\"manhole\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}").json();
+            Duration due = Duration.between(OffsetDateTime.parse(c.path("reportedAt").asText()),
+                    OffsetDateTime.parse(c.path("deadline").asText()));
+            return due.toMinutes() >= 119 && due.toMinutes() <= 121;
+        });
+    }
+
+    private JsonNode step(Api as, String request, String expectedState) {
+        Api.Reply reply = as.post("/cases/" + caseId + "/transitions", request);
+        assertThat(reply.status()).as(request + " → " + reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("state").asText()).isEqualTo(expectedState);
+        return reply.json();
+    }
+
+    private Api user(String id, String role, String region, String unit) {
+        String password = id + "-password";
+        created(admin.post("/users", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"password\":\"" + password
+                + "\",\"roles\":[\"" + role + "\"],\"regionCode\":\"" + region + "\""
+                + (unit == null ? "" : ",\"unitId\":\"" + unit + "\"") + "}"));
+        return platform.api.as(id, password);
+    }
+
+    private static void created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+}
