@@ -160,7 +160,7 @@ launch() {
 wait_http() {
   local code
   while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1")
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 ${CURL_USER:+-u "$CURL_USER"} "$1")
     [ "$code" = 200 ] && { now; return 0; }
     group_alive || { echo "karaf-died"; return 1; }
     awk -v d="$2" -v n="$(now)" 'BEGIN { exit !(n > d) }' && { echo "timeout(last=$code)"; return 1; }
@@ -170,7 +170,7 @@ wait_http() {
 
 # wait_not_200 URL DEADLINE: until the URL stops answering 200 (after an uninstall).
 wait_not_200() {
-  while [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1")" = 200 ]; do
+  while [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 ${CURL_USER:+-u "$CURL_USER"} "$1")" = 200 ]; do
     awk -v d="$2" -v n="$(now)" 'BEGIN { exit !(n > d) }' && return 1
     sleep 0.1
   done
@@ -269,7 +269,7 @@ run_civicgrid() {
 
   wait_idle
   local busy0 others; busy0=$(cpu_busy)
-  launch "$home"; t0=$T0
+  CURL_USER=""; launch "$home"; t0=$T0
   local deadline; deadline=$(after "$BOOT_TIMEOUT")
   wait_shell "$CG_SSH" "$deadline" > "$dir/shell.t" &   # shell readiness, polled alongside
   local shell_pid=$!
@@ -283,7 +283,11 @@ run_civicgrid() {
 
   if [ "$th" != NA ] && [ "$ts" != NA ]; then
     local klog="$home/data/log/karaf.log"
-    pre_code=$(curl -s -o /dev/null -w '%{http_code}' "$PLUGIN_URL")
+    # The plug-in's API needs a signed-in user with a mediation role: create one, as a site would.
+    CURL_USER="bench-mediator:bench-password-1"
+    kssh "$CG_SSH" "civicgrid:user-add --role MEDIATOR --region 1405 bench-mediator bench-password-1" \
+      > "$dir/user-add.out" 2>&1 || note "- run $i: civicgrid:user-add failed: $(head -c 300 "$dir/user-add.out")"
+    pre_code=$(curl -s -o /dev/null -w '%{http_code}' -u "$CURL_USER" "$PLUGIN_URL")
     [ "$pre_code" = 200 ] && note "- run $i: $PLUGIN_URL answered 200 before the plug-in was installed"
 
     # 1) feature:install over SSH

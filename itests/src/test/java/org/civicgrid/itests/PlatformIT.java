@@ -41,6 +41,7 @@ class PlatformIT {
     private TestDatabase database;
     private Distribution platform;
     private final Map<String, Object> timings = new LinkedHashMap<>();
+    private Api mediator;
     private String firstDispute;
     private String secondDispute;
 
@@ -50,6 +51,9 @@ class PlatformIT {
         platform = Distribution.unpack("platform-" + database.kind().toLowerCase(), database);
         timings.put("database", database.kind());
         timings.put("boot_to_health_ms", platform.start().toMillis());
+        // There are no default accounts: an administrator creates the first users from the Karaf shell.
+        platform.shell.run("civicgrid:user-add --role MEDIATOR --region 1405 --name 调解员 mediator mediator-password-1");
+        mediator = platform.api.as("mediator", "mediator-password-1");
     }
 
     @AfterAll
@@ -79,7 +83,8 @@ class PlatformIT {
         assertThat(health.path("status").asText()).isEqualTo("UP");
         List<String> components = new ArrayList<>();
         health.path("components").forEach(c -> {
-            assertThat(c.path("state").asText()).as(c.path("name").asText()).isEqualTo("ACTIVE");
+            // NOT_CONFIGURED: a component that exists once per configuration file, and there is none yet.
+            assertThat(c.path("state").asText()).as(c.path("name").asText()).isIn("ACTIVE", "NOT_CONFIGURED");
             components.add(c.path("name").asText());
         });
         assertThat(components).contains(
@@ -165,7 +170,7 @@ class PlatformIT {
     @Test
     @Order(6)
     void thePluginInstallsAtRuntimeWithoutRestartingTheCore() throws Exception {
-        assertThat(platform.api.get(DISPUTES + "?region=1405").status()).isEqualTo(404);
+        assertThat(mediator.get(DISPUTES + "?region=1405").status()).isEqualTo(404);
         CoreState before = coreState();
 
         long started = System.nanoTime();
@@ -184,12 +189,13 @@ class PlatformIT {
                 .isEqualTo("mediation-1");
         assertThat(platform.api.get("/openapi.json").json().path("paths").has(DISPUTES)).isTrue();
 
-        Api.Reply created = platform.api.post(DISPUTES,
+        Api.Reply created = mediator.post(DISPUTES,
                 "{\"regionCode\":\"140521100\",\"type\":\"LAND\",\"summary\":\"两户宅基地边界争议\",\"amountInDispute\":1200.50}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         firstDispute = created.json().path("id").asText();
         assertThat(created.location()).endsWith(DISPUTES + "/" + firstDispute);
-        JsonNode read = platform.api.get(DISPUTES + "/" + firstDispute).json();
+        JsonNode read = mediator.get(DISPUTES + "/" + firstDispute).json();
+        assertThat(platform.api.get(DISPUTES + "/" + firstDispute).status()).as("without signing in").isEqualTo(401);
         assertThat(read.path("regionName").asText()).isEqualTo("龙港镇");
         assertThat(read.path("amountInDispute").decimalValue()).isEqualByComparingTo("1200.50");
     }
@@ -197,16 +203,16 @@ class PlatformIT {
     @Test
     @Order(7)
     void badIntakeIsRefusedWithTheReasonAndWritesNothing() throws Exception {
-        int before = platform.api.get(DISPUTES + "?region=1405").json().size();
-        Api.Reply unknownRegion = platform.api.post(DISPUTES, "{\"regionCode\":\"140599100\",\"type\":\"LAND\",\"summary\":\"x\"}");
+        int before = mediator.get(DISPUTES + "?region=1405").json().size();
+        Api.Reply unknownRegion = mediator.post(DISPUTES, "{\"regionCode\":\"140599100\",\"type\":\"LAND\",\"summary\":\"x\"}");
         assertThat(unknownRegion.status()).isEqualTo(400);
         assertThat(unknownRegion.json().path("detail").asText()).contains("140599100");
-        Api.Reply badType = platform.api.post(DISPUTES, "{\"regionCode\":\"140521\",\"type\":\"WEATHER\",\"summary\":\"x\"}");
+        Api.Reply badType = mediator.post(DISPUTES, "{\"regionCode\":\"140521\",\"type\":\"WEATHER\",\"summary\":\"x\"}");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.json().path("detail").asText()).contains("'type'").contains("NEIGHBOURS");
-        Api.Reply notJson = platform.api.post(DISPUTES, "{\"regionCode\":");
+        Api.Reply notJson = mediator.post(DISPUTES, "{\"regionCode\":");
         assertThat(notJson.status()).isEqualTo(400);
-        assertThat(platform.api.get(DISPUTES + "?region=1405").json().size()).isEqualTo(before);
+        assertThat(mediator.get(DISPUTES + "?region=1405").json().size()).isEqualTo(before);
         if (database.count("med_dispute") >= 0) {
             assertThat(database.count("med_dispute")).isEqualTo(before);
         }
@@ -226,7 +232,7 @@ class PlatformIT {
 
         platform.shell.run("feature:install civicgrid-mediation");
         awaitStatus(DISPUTES + "?region=1405", 200);
-        assertThat(platform.api.get(DISPUTES + "/" + firstDispute).json().path("summary").asText())
+        assertThat(mediator.get(DISPUTES + "/" + firstDispute).json().path("summary").asText())
                 .isEqualTo("两户宅基地边界争议");
         assertThat(coreState()).isEqualTo(before);
         platform.shell.run("feature:uninstall civicgrid-mediation");
@@ -243,9 +249,9 @@ class PlatformIT {
         awaitStatus(DISPUTES + "?region=1405", 200);
         timings.put("kar_deploy_to_first_200_ms", (System.nanoTime() - started) / 1_000_000);
         assertThat(coreState()).isEqualTo(before);
-        assertThat(platform.api.get(DISPUTES + "/" + firstDispute).status()).isEqualTo(200);
+        assertThat(mediator.get(DISPUTES + "/" + firstDispute).status()).isEqualTo(200);
 
-        Api.Reply created = platform.api.post(DISPUTES,
+        Api.Reply created = mediator.post(DISPUTES,
                 "{\"regionCode\":\"140524\",\"type\":\"NEIGHBOURS\",\"summary\":\"楼上漏水\"}");
         assertThat(created.status()).isEqualTo(201);
         secondDispute = created.json().path("id").asText();
@@ -258,8 +264,8 @@ class PlatformIT {
         Duration restart = platform.start();
         timings.put("restart_after_kill9_to_health_ms", restart.toMillis());
         awaitStatus(DISPUTES + "?region=1405", 200);
-        assertThat(platform.api.get(DISPUTES + "/" + firstDispute).status()).isEqualTo(200);
-        assertThat(platform.api.get(DISPUTES + "/" + secondDispute).json().path("summary").asText()).isEqualTo("楼上漏水");
+        assertThat(mediator.get(DISPUTES + "/" + firstDispute).status()).isEqualTo(200);
+        assertThat(mediator.get(DISPUTES + "/" + secondDispute).json().path("summary").asText()).isEqualTo("楼上漏水");
         assertThat(platform.log()).contains("Divisions of city 1405 already loaded");
         assertThat(platform.api.get("/health").json().path("status").asText()).isEqualTo("UP");
     }
@@ -278,7 +284,7 @@ class PlatformIT {
         }
         Files.copy(kar, deployed);
         awaitStatus(DISPUTES + "?region=1405", 200);
-        assertThat(platform.api.get(DISPUTES + "?region=1405").json().size()).isEqualTo(2);
+        assertThat(mediator.get(DISPUTES + "?region=1405").json().size()).isEqualTo(2);
         assertThat(coreState()).isEqualTo(before);
     }
 
@@ -308,7 +314,7 @@ class PlatformIT {
 
     private void awaitStatus(String path, int status) {
         await(path + " answers " + status).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> platform.api.status(path) == status);
+                .until(() -> mediator.status(path) == status);
     }
 
     private static JsonNode check(JsonNode health, String name) {

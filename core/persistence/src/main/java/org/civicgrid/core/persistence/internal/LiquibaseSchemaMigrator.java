@@ -50,8 +50,22 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator, HealthIndicator 
         this.dataSource = dataSource;
     }
 
+    /**
+     * One migration at a time in this JVM: bundles start on several threads, and on a new database two of them
+     * would race to create Liquibase's own tables. Between nodes, Liquibase's database lock orders them; if
+     * another node created those tables at the same moment, the migration is tried once more.
+     */
     @Override
-    public SchemaVersion migrate(String owner, ClassLoader loader, String changelog) {
+    public synchronized SchemaVersion migrate(String owner, ClassLoader loader, String changelog) {
+        try {
+            return migrateOnce(owner, loader, changelog);
+        } catch (SchemaMigrationException first) {
+            LOG.warn("Migrating {} failed ({}); trying once more", owner, first.getMessage());
+            return migrateOnce(owner, loader, changelog);
+        }
+    }
+
+    private SchemaVersion migrateOnce(String owner, ClassLoader loader, String changelog) {
         long started = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

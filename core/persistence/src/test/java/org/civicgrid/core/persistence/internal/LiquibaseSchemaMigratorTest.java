@@ -64,6 +64,24 @@ class LiquibaseSchemaMigratorTest {
     }
 
     @Test
+    void bundlesStartingTogetherOnANewDatabaseAreAllMigrated() throws Exception {
+        // On first start several bundles migrate at once; each must find its tables, none may lose the race.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<SchemaVersion>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String owner = "owner-" + i;
+                runs.add(pool.submit(() -> migrator.migrate(owner, loader(), "db/changelog/test-owner.xml")));
+            }
+            for (java.util.concurrent.Future<SchemaVersion> run : runs) {
+                assertThat(run.get().version()).isEqualTo("2-note-author");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void credentialsNeverLeaveTheUrl() {
         assertThat(LiquibaseSchemaMigrator.withoutCredentials("jdbc:postgresql://h/db?user=cg&password=secret"))
                 .doesNotContain("secret").doesNotContain("=cg");

@@ -5,11 +5,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.Role;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionLevel;
@@ -43,9 +47,17 @@ public class DisputeRegistry {
         this.regions = regions;
     }
 
+    /** Who works the studio's window and registers: mediators, command centres, grid staff, administrators. */
+    static final Set<Role> STUDIO_ROLES = EnumSet.of(Role.MEDIATOR, Role.COMMAND_OPERATOR, Role.GRID_WORKER,
+            Role.GRID_LEADER, Role.COUNTY_ADMIN, Role.CITY_ADMIN);
+
     /** Takes a dispute in; refuses it whole, with the reason, if anything in it is wrong. */
-    public Dispute receive(DisputeIntake intake) {
+    public Dispute receive(Caller caller, DisputeIntake intake) {
+        requireStudioRole(caller);
         Region region = validate(intake);
+        if (!caller.reaches(region.code())) {
+            throw new ProblemException(403, "Forbidden", "Region " + region.code() + " is outside your area.");
+        }
         String id = UUID.randomUUID().toString();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         DisputeEntity entity = new DisputeEntity(id, normalised(intake), DisputeStatus.RECEIVED, now);
@@ -54,13 +66,20 @@ public class DisputeRegistry {
         return entity.toDispute(region.name());
     }
 
-    public Optional<Dispute> find(String id) {
+    /** A dispute, if it lies in the caller's area (one outside it is as good as missing). */
+    public Optional<Dispute> find(Caller caller, String id) {
+        requireStudioRole(caller);
         DisputeEntity entity = jpa.txExpr(TransactionType.Supports, em -> em.find(DisputeEntity.class, id));
-        return Optional.ofNullable(entity).map(e -> e.toDispute(regionName(e.regionCode())));
+        return Optional.ofNullable(entity).filter(e -> caller.reaches(e.regionCode()))
+                .map(e -> e.toDispute(regionName(e.regionCode())));
     }
 
     /** The newest disputes of a region and everything under it. */
-    public List<Dispute> list(String regionCode, int limit) {
+    public List<Dispute> list(Caller caller, String regionCode, int limit) {
+        requireStudioRole(caller);
+        if (!caller.reaches(regionCode)) {
+            throw new ProblemException(403, "Forbidden", "Region " + regionCode + " is outside your area.");
+        }
         if (regions.find(regionCode).isEmpty()) {
             throw new ProblemException(404, "Unknown region", "No region with code " + regionCode + " is loaded.");
         }
@@ -74,6 +93,12 @@ public class DisputeRegistry {
                 .setMaxResults(limit)
                 .getResultList()
                 .stream().map(e -> e.toDispute(regionName(e.regionCode()))).toList());
+    }
+
+    private static void requireStudioRole(Caller caller) {
+        if (caller.roles().stream().noneMatch(STUDIO_ROLES::contains)) {
+            throw new ProblemException(403, "Forbidden", "The mediation studio is open to " + STUDIO_ROLES + ".");
+        }
     }
 
     private Region validate(DisputeIntake intake) {

@@ -14,12 +14,15 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.rest.ApiApplication;
+import org.civicgrid.core.api.rest.ApiSecurity;
 import org.civicgrid.core.api.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,8 +49,8 @@ public class DisputeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a dispute in at the one-stop window")
-    public Response receive(DisputeIntake intake, @Context UriInfo uri) {
-        Dispute dispute = registry.receive(intake);
+    public Response receive(DisputeIntake intake, @Context UriInfo uri, @Context SecurityContext security) {
+        Dispute dispute = registry.receive(ApiSecurity.caller(security), intake);
         URI location = uri.getAbsolutePathBuilder().path(dispute.id()).build();
         return Response.created(location).entity(dispute).build();
     }
@@ -55,17 +58,20 @@ public class DisputeResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One dispute")
-    public Dispute dispute(@PathParam("id") String id) {
-        return registry.find(id).orElseThrow(() -> ProblemException.notFound("No dispute with id " + id + "."));
+    public Dispute dispute(@PathParam("id") String id, @Context SecurityContext security) {
+        return registry.find(ApiSecurity.caller(security), id)
+                .orElseThrow(() -> ProblemException.notFound("No dispute with id " + id + " in your area."));
     }
 
     @GET
     @Operation(summary = "The newest disputes of a region and everything under it")
     public List<Dispute> list(@QueryParam("region") String region,
-                              @QueryParam("limit") @DefaultValue("50") int limit) {
+                              @QueryParam("limit") @DefaultValue("50") int limit,
+                              @Context SecurityContext security) {
+        Caller caller = ApiSecurity.caller(security);
         if (region == null || region.isBlank()) {
             throw ProblemException.badRequest("Name the region: ?region=<division code>.");
         }
-        return registry.list(region.trim(), limit);
+        return registry.list(caller, region.trim(), limit);
     }
 }

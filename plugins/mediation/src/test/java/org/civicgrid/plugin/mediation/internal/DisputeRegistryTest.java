@@ -9,10 +9,13 @@ import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.Role;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionLevel;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Bad intake is refused with a reason and writes nothing. */
 class DisputeRegistryTest {
+
+    private static final Caller MEDIATOR = new Caller("m", Set.of(Role.MEDIATOR), "1405", null);
 
     private final JpaTemplate jpa = mock(JpaTemplate.class);
     private final RegionService regions = mock(RegionService.class);
@@ -59,8 +64,18 @@ class DisputeRegistryTest {
         assertRefused(new DisputeIntake("140521", DisputeType.LABOUR, "wages", new BigDecimal("1.001")), "yuan");
     }
 
+    @Test
+    void refusesCallersWithoutAStudioRoleOrOutsideTheirArea() {
+        DisputeIntake intake = new DisputeIntake("140521", DisputeType.LAND, "boundary", null);
+        Caller resident = new Caller("r", Set.of(Role.RESIDENT), "140521", null);
+        assertThatThrownBy(() -> registry.receive(resident, intake)).hasMessageContaining("open to");
+        Caller otherCounty = new Caller("m2", Set.of(Role.MEDIATOR), "140522", null);
+        assertThatThrownBy(() -> registry.receive(otherCounty, intake)).hasMessageContaining("outside your area");
+        verify(jpa, never()).tx(any(TransactionType.class), any(EmConsumer.class));
+    }
+
     private void assertRefused(DisputeIntake intake, String reason) {
-        assertThatThrownBy(() -> registry.receive(intake))
+        assertThatThrownBy(() -> registry.receive(MEDIATOR, intake))
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining(reason)
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ProblemException) e).status()).isEqualTo(400));
