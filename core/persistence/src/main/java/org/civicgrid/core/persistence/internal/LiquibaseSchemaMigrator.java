@@ -50,8 +50,13 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator, HealthIndicator 
         this.dataSource = dataSource;
     }
 
+    /**
+     * One migration at a time in this JVM: bundles starting together on different threads otherwise race to
+     * create Liquibase's own tables ("Table DATABASECHANGELOG already exists") and one of them fails. Liquibase's
+     * database lock still keeps nodes apart.
+     */
     @Override
-    public SchemaVersion migrate(String owner, ClassLoader loader, String changelog) {
+    public synchronized SchemaVersion migrate(String owner, ClassLoader loader, String changelog) {
         long started = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
