@@ -1,19 +1,16 @@
 package org.civicgrid.core.grid.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
+import java.util.Optional;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.civicgrid.core.api.grid.Grid;
-import org.civicgrid.core.api.grid.GridService;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /** {@code civicgrid:grid-locate <lon> <lat>}: the grid at a point. */
 @Service
 @Command(scope = "civicgrid", name = "grid-locate", description = "Shows the grid at a point (WGS 84 longitude, latitude)")
-public class GridLocateCommand implements Action {
+public class GridLocateCommand extends CityAdministratorCommand {
 
     @Argument(index = 0, name = "lon", required = true, description = "Longitude in degrees, e.g. 112.851")
     double longitude;
@@ -21,19 +18,10 @@ public class GridLocateCommand implements Action {
     @Argument(index = 1, name = "lat", required = true, description = "Latitude in degrees, e.g. 35.499")
     double latitude;
 
-    @Reference
-    GridService grids;
-
-    @Reference
-    ConfigurationAdmin configurations;
-
-    @Reference
-    Session session;
-
     @Override
     public Object execute() {
         long started = System.nanoTime();
-        var grid = grids.locate(ShellCaller.cityAdministrator(session, configurations), longitude, latitude);
+        Optional<Grid> grid = grids.locate(caller(), longitude, latitude);
         long micros = (System.nanoTime() - started) / 1000;
         if (grid.isEmpty()) {
             System.out.println("No grid contains (" + longitude + ", " + latitude + ")  [" + micros + " µs]");
