@@ -197,6 +197,18 @@ class CaseLoopIT {
     }
 
     @Test
+    @Order(12)
+    void figuresCountTheRegionsCases() {
+        JsonNode figures = operator.get("/cases/figures?region=140521").json();
+        assertThat(figures.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(figures.path("byState").path("REGISTERED").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(figures.path("byCategory").path("street-light").asLong()).isEqualTo(1);
+        assertThat(figures.path("averageRating").asDouble()).isEqualTo(4.0);
+        assertThat(otherCounty.get("/cases/figures?region=140521").status()).isEqualTo(403);
+        assertThat(otherCounty.get("/cases/figures").json().path("total").asLong()).isZero();
+    }
+
+    @Test
     @Order(10)
     void aDeadlineChangeInTheConfigurationAppliesWithoutRestart() throws Exception {
         // Every minute a working minute, so the registration deadline is exactly registerMinutes after the report.
@@ -209,6 +221,63 @@ class CaseLoopIT {
                     OffsetDateTime.parse(c.path("deadline").asText()));
             return due.toMinutes() >= 119 && due.toMinutes() <= 121;
         });
+    }
+
+    @Test
+    @Order(11)
+    void supervisionFlagsOverdueCasesAndEscalatesThemByTheRules() throws Exception {
+        // Due at once, never escalated automatically: supervision only flags.
+        String overdue = reportWithConfiguration("registerMinutes = 0\nescalateAfterOverdueMinutes = -1\n");
+        String output = platform.shell.run("civicgrid:case-supervise");
+        assertThat(output).contains("flagged overdue");
+        JsonNode flagged = operator.get("/cases/" + overdue).json();
+        assertThat(flagged.path("state").asText()).isEqualTo("REPORTED");
+        assertThat(flagged.path("overdue").asBoolean()).isTrue();
+        assertThat(lastStep(overdue).path("action").asText()).isEqualTo("SUPERVISE");
+        assertThat(lastStep(overdue).path("actorId").asText()).isEqualTo("platform");
+        assertThat(operator.get("/cases?overdue=true").json().toString()).contains(overdue);
+        int steps = operator.get("/cases/" + overdue + "/history").json().size();
+        platform.shell.run("civicgrid:case-supervise");
+        assertThat(operator.get("/cases/" + overdue + "/history").json().size()).as("flagged once per deadline").isEqualTo(steps);
+        assertThat(operator.post("/cases/" + overdue + "/transitions", "{\"action\":\"SUPERVISE\"}").status()).isEqualTo(403);
+
+        // Escalate as soon as overdue: each round moves a registered case up one level.
+        String escalating = reportWithConfiguration("registerMinutes = 0\nescalateAfterOverdueMinutes = 0\n");
+        step(operator, escalating, "{\"action\":\"REGISTER\"}", "REGISTERED");
+        platform.shell.run("civicgrid:case-supervise");
+        JsonNode up = operator.get("/cases/" + escalating).json();
+        assertThat(up.path("level").asText()).isEqualTo("TOWNSHIP");
+        assertThat(up.path("state").asText()).isEqualTo("REGISTERED");
+        assertThat(lastStep(escalating).path("action").asText()).isEqualTo("ESCALATE");
+        assertThat(lastStep(escalating).path("note").asText()).contains("supervision");
+    }
+
+    /** Writes the case settings (all hours working hours), waits until they apply, reports a case; its id. */
+    private String reportWithConfiguration(String settings) throws Exception {
+        Files.writeString(platform.home.resolve("etc/org.civicgrid.cases.cfg"),
+                "zone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nhandleHours = 24\nverifyHours = 2\n" + settings);
+        String[] id = new String[1];
+        await("the new settings apply").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode c = resident.post("/cases", "{\"title\":\"违章搭建\",\"description\":\"楼顶违章搭建\","
+                    + "\"category\":\"illegal-building\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}").json();
+            id[0] = c.path("id").asText();
+            return c.path("reportedAt").asText().equals(c.path("deadline").asText());
+        });
+        await("the case is past its deadline").atMost(Duration.ofSeconds(5)).until(
+                () -> operator.get("/cases/" + id[0]).json().path("overdue").asBoolean());
+        return id[0];
+    }
+
+    private JsonNode lastStep(String id) {
+        JsonNode history = operator.get("/cases/" + id + "/history").json();
+        return history.get(history.size() - 1);
+    }
+
+    private JsonNode step(Api as, String id, String request, String expectedState) {
+        Api.Reply reply = as.post("/cases/" + id + "/transitions", request);
+        assertThat(reply.status()).as(request + " → " + reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("state").asText()).isEqualTo(expectedState);
+        return reply.json();
     }
 
     private JsonNode step(Api as, String request, String expectedState) {

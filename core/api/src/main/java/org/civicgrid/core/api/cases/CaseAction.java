@@ -38,5 +38,10 @@ public enum CaseAction {
     /** CLOSED or REJECTED → REGISTERED (reason), by the command centre. */
     REOPEN,
     /** A rating of 1–5 by the reporter once VERIFIED or CLOSED; the state stays. */
-    RATE
+    RATE,
+    /**
+     * 督办: the platform's supervision flags an overdue case (the state stays) and, once it is overdue long enough,
+     * escalates it. Taken by the platform only, never through the API.
+     */
+    SUPERVISE
 }

@@ -64,4 +64,12 @@ public interface CaseService {
      * @since 1.0
      */
     List<CaseRecord> search(Caller caller, CaseQuery query);
+
+    /**
+     * @param caller who asks
+     * @param regionCode a region within the caller's subtree (the caller's own region if {@code null})
+     * @return the figures of the cases in its subtree
+     * @since 1.0
+     */
+    CaseFigures figures(Caller caller, String regionCode);
 }

@@ -59,6 +59,8 @@ public class CaseEntity {
     private LocalDateTime reportedAt;
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
+    @Column(name = "supervised_at")
+    private LocalDateTime supervisedAt;
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -99,7 +101,12 @@ public class CaseEntity {
     void state(CaseState state) { this.state = state.name(); }
     void level(CaseLevel level) { this.level = level.name(); }
     void unitId(String unitId) { this.unitId = unitId; }
-    void deadline(LocalDateTime deadline) { this.deadline = deadline; }
+    void deadline(LocalDateTime deadline) {
+        this.deadline = deadline;
+        this.supervisedAt = null;
+    }
+    LocalDateTime supervisedAt() { return supervisedAt; }
+    void supervisedAt(LocalDateTime at) { this.supervisedAt = at; }
     void requestedHours(Integer hours) { this.requestedHours = hours; }
     void rating(Integer rating) { this.rating = rating; }
     void updatedAt(LocalDateTime at) { this.updatedAt = at; }

@@ -42,7 +42,9 @@ final class CaseWorkflow {
         /** A verifier or the command centre. */
         VERIFIER_OR_COMMAND_CENTRE,
         /** The reporter. */
-        REPORTER
+        REPORTER,
+        /** The platform itself (supervision); no caller may take the step. */
+        PLATFORM
     }
 
     /** A step's rule. {@code to == null} means the state does not change. */
@@ -69,6 +71,8 @@ final class CaseWorkflow {
         rule(CaseAction.CLOSE, EnumSet.of(VERIFIED), CLOSED, Actor.COMMAND_CENTRE, false);
         rule(CaseAction.REOPEN, EnumSet.of(CLOSED, REJECTED), REGISTERED, Actor.COMMAND_CENTRE, true);
         rule(CaseAction.RATE, EnumSet.of(VERIFIED, CLOSED), null, Actor.REPORTER, false);
+        rule(CaseAction.SUPERVISE, EnumSet.of(REPORTED, REGISTERED, DISPATCHED, IN_HANDLING, EXTENSION_REQUESTED,
+                RETURNED, HANDLED), null, Actor.PLATFORM, false);
         if (RULES.size() != CaseAction.values().length) {
             throw new IllegalStateException("Every case action needs a rule");
         }
@@ -150,6 +154,7 @@ final class CaseWorkflow {
             case VERIFIER -> verifier;
             case VERIFIER_OR_COMMAND_CENTRE -> verifier || commandCentre;
             case REPORTER -> reporter;
+            case PLATFORM -> false;
         };
     }
 
@@ -160,6 +165,7 @@ final class CaseWorkflow {
             case VERIFIER -> "a grid worker or grid leader of the area, or the reporter";
             case VERIFIER_OR_COMMAND_CENTRE -> "a grid worker of the area, the reporter or the command centre";
             case REPORTER -> "the person who reported the case";
+            case PLATFORM -> "the platform's supervision only";
         };
     }
 }

@@ -35,4 +35,8 @@ public @interface CasesConfiguration {
 
     @AttributeDefinition(name = "Verify within (working hours)")
     int verifyHours() default 2;
+
+    @AttributeDefinition(name = "Escalate after overdue (working minutes)",
+            description = "Supervision escalates a case this long past its deadline; -1 never escalates")
+    int escalateAfterOverdueMinutes() default 480;
 }

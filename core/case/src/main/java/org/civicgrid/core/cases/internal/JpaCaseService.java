@@ -28,6 +28,7 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.civicgrid.core.api.cases.CaseAction;
+import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
 import org.civicgrid.core.api.cases.CaseLevel;
 import org.civicgrid.core.api.cases.CaseQuery;
@@ -55,9 +56,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The case loop over {@code cg_case} and {@code cg_case_step}. */
-@Component(service = CaseService.class, immediate = true, configurationPid = CasesConfiguration.PID)
+@Component(service = {CaseService.class, CaseSupervisor.class}, immediate = true,
+        configurationPid = CasesConfiguration.PID)
 @Designate(ocd = CasesConfiguration.class)
-public class JpaCaseService implements CaseService {
+public class JpaCaseService implements CaseService, CaseSupervisor {
+
+    /** The actor recorded for steps the platform takes itself. */
+    static final String PLATFORM = "platform";
+    private static final Set<CaseState> ESCALATABLE = EnumSet.of(CaseState.REGISTERED, CaseState.DISPATCHED,
+            CaseState.IN_HANDLING, CaseState.RETURNED);
+    private static final int SUPERVISION_BATCH = 500;
 
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.cases)";
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -143,7 +151,7 @@ public class JpaCaseService implements CaseService {
             em.persist(step);
         });
         CaseRecord record = entity.toRecord(nowUtc);
-        publish("REPORTED", record, null, caller);
+        publish("REPORTED", record, null, caller.userId());
         LOG.info("Case {} ({}) reported by {} in {}", id, intake.category(), caller.userId(), region.code());
         return record;
     }
@@ -181,7 +189,7 @@ public class JpaCaseService implements CaseService {
             }
             throw e;
         }
-        publish(request.action().name(), record, from[0], caller);
+        publish(request.action().name(), record, from[0], caller.userId());
         return record;
     }
 
@@ -216,6 +224,7 @@ public class JpaCaseService implements CaseService {
             case HANDLE -> c.deadline(utc(d.verify(now)));
             case SEND_BACK -> c.deadline(utc(d.handle(now, c.category())));
             case VERIFY, CLOSE, REJECT -> c.deadline(null);
+            case SUPERVISE -> throw new IllegalStateException("SUPERVISE is the platform's step");
             case RATE -> c.rating(request.rating());
             case ACCEPT -> {
             }
@@ -239,6 +248,82 @@ public class JpaCaseService implements CaseService {
             throw ProblemException.badRequest("Unit " + chosen + " does not exist within your area.");
         }
         return chosen;
+    }
+
+    @Override
+    public Round supervise() {
+        Instant now = clock.instant();
+        LocalDateTime nowUtc = utc(now);
+        Deadlines d = deadlines;
+        List<String> overdue = jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select c.id from CaseEntity c where c.deadline < :now and c.state in :open "
+                        + "order by c.deadline", String.class)
+                .setParameter("now", nowUtc)
+                .setParameter("open", OPEN.stream().map(Enum::name).toList())
+                .setMaxResults(SUPERVISION_BATCH)
+                .getResultList());
+        int flagged = 0;
+        int escalated = 0;
+        for (String id : overdue) {
+            try {
+                Supervised outcome = jpa.txExpr(TransactionType.Required, em -> superviseOne(em, id, now, nowUtc, d));
+                if (outcome != null) {
+                    publish(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
+                    if (outcome.action() == CaseAction.ESCALATE) {
+                        escalated++;
+                    } else {
+                        flagged++;
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!causedBy(e, OptimisticLockException.class)) {
+                    throw e;
+                }
+                // Someone took a step on the case meanwhile (or another node supervised it): next round looks again.
+            }
+        }
+        return new Round(flagged, escalated);
+    }
+
+    private record Supervised(CaseAction action, CaseState from, CaseRecord record) {
+    }
+
+    private Supervised superviseOne(EntityManager em, String id, Instant now, LocalDateTime nowUtc, Deadlines d) {
+        CaseEntity c = em.find(CaseEntity.class, id);
+        if (c == null || c.deadline() == null || !c.deadline().isBefore(nowUtc) || !OPEN.contains(c.state())) {
+            return null;
+        }
+        CaseState state = c.state();
+        Instant deadline = c.deadline().toInstant(ZoneOffset.UTC);
+        long overdueMinutes = d.calendar().between(deadline, now).toMinutes();
+        Duration escalateAfter = d.escalateAfterOverdue();
+        if (escalateAfter != null && overdueMinutes >= escalateAfter.toMinutes() && ESCALATABLE.contains(state)
+                && c.level().up() != null) {
+            c.level(c.level().up());
+            c.unitId(null);
+            c.deadline(utc(d.register(now)));
+            c.state(CaseState.REGISTERED);
+            c.updatedAt(nowUtc);
+            step(em, c, nowUtc, CaseAction.ESCALATE, state, CaseState.REGISTERED,
+                    "Overdue since " + deadline + ": escalated to " + c.level() + " by supervision", null);
+            return new Supervised(CaseAction.ESCALATE, state, c.toRecord(nowUtc));
+        }
+        if (c.supervisedAt() != null) {
+            return null;
+        }
+        c.supervisedAt(nowUtc);
+        c.updatedAt(nowUtc);
+        step(em, c, nowUtc, CaseAction.SUPERVISE, state, state, "Overdue since " + deadline, null);
+        return new Supervised(CaseAction.SUPERVISE, state, c.toRecord(nowUtc));
+    }
+
+    private static void step(EntityManager em, CaseEntity c, LocalDateTime at, CaseAction action, CaseState from,
+                             CaseState to, String note, String unit) {
+        long steps = em.createQuery("select count(s) from CaseStepEntity s where s.caseId = :id", Long.class)
+                .setParameter("id", c.id()).getSingleResult();
+        em.persist(new CaseStepEntity(UUID.randomUUID().toString(), c.id(), (int) steps + 1, at, PLATFORM, action,
+                from, to, note, unit));
+        em.flush();
     }
 
     @Override
@@ -302,6 +387,43 @@ public class JpaCaseService implements CaseService {
         });
     }
 
+    @Override
+    public CaseFigures figures(Caller caller, String regionCode) {
+        String region = regionCode == null || regionCode.isBlank() ? caller.regionCode() : regionCode.trim();
+        if (!caller.reaches(region)) {
+            throw new ProblemException(403, "Forbidden", "Region " + region + " is outside your area.");
+        }
+        LocalDateTime now = utc(clock.instant());
+        String prefix = region + "%";
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<CaseState, Long> byState = new java.util.EnumMap<>(CaseState.class);
+            grouped(em, "c.state", "", prefix).forEach((k, v) -> byState.put(CaseState.valueOf(k), v));
+            Map<CaseLevel, Long> byLevel = new java.util.EnumMap<>(CaseLevel.class);
+            grouped(em, "c.level", "", prefix).forEach((k, v) -> byLevel.put(CaseLevel.valueOf(k), v));
+            Map<CaseLevel, Long> closedByLevel = new java.util.EnumMap<>(CaseLevel.class);
+            grouped(em, "c.level", " and c.state = 'CLOSED'", prefix)
+                    .forEach((k, v) -> closedByLevel.put(CaseLevel.valueOf(k), v));
+            Map<String, Long> byCategory = new java.util.TreeMap<>(grouped(em, "c.category", "", prefix));
+            long overdue = em.createQuery("select count(c) from CaseEntity c where c.regionCode like :region "
+                            + "and c.deadline < :now and c.state in :open", Long.class)
+                    .setParameter("region", prefix).setParameter("now", now)
+                    .setParameter("open", OPEN.stream().map(Enum::name).toList()).getSingleResult();
+            Double rating = em.createQuery("select avg(c.rating) from CaseEntity c where c.regionCode like :region "
+                    + "and c.rating is not null", Double.class).setParameter("region", prefix).getSingleResult();
+            long total = byState.values().stream().mapToLong(Long::longValue).sum();
+            return new CaseFigures(region, total, byState, byCategory, byLevel, closedByLevel, overdue, rating);
+        });
+    }
+
+    private static Map<String, Long> grouped(EntityManager em, String field, String condition, String prefix) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em.createQuery("select " + field + ", count(c) from CaseEntity c where c.regionCode like :region"
+                + condition + " group by " + field, Object[].class).setParameter("region", prefix).getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     private static CaseEntity visible(EntityManager em, Caller caller, String caseId) {
         CaseEntity c = caseId == null ? null : em.find(CaseEntity.class, caseId);
         if (c == null || !caller.reaches(c.regionCode())) {
@@ -350,7 +472,7 @@ public class JpaCaseService implements CaseService {
         }
     }
 
-    private void publish(String topic, CaseRecord record, CaseState from, Caller caller) {
+    private void publish(String topic, CaseRecord record, CaseState from, String actor) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("caseId", record.id());
         properties.put("state", record.state().name());
@@ -360,7 +482,7 @@ public class JpaCaseService implements CaseService {
         properties.put("category", record.category());
         properties.put("regionCode", record.regionCode());
         properties.put("level", record.level().name());
-        properties.put("actor", caller.userId());
+        properties.put("actor", actor);
         if (record.unitId() != null) {
             properties.put("unitId", record.unitId());
         }
@@ -382,7 +504,7 @@ public class JpaCaseService implements CaseService {
 
     /** The calendar and deadlines of the current configuration. */
     record Deadlines(WorkingCalendar calendar, Duration register, Duration handle, Map<String, Duration> perCategory,
-                     Duration verify) {
+                     Duration verify, Duration escalateAfterOverdue) {
 
         static Deadlines of(CasesConfiguration c) {
             WorkingCalendar calendar = new WorkingCalendar(ZoneId.of(c.zone()),
@@ -397,8 +519,12 @@ public class JpaCaseService implements CaseService {
                 }
                 perCategory.put(kv[0].trim(), Duration.ofHours(Integer.parseInt(kv[1].trim())));
             }
+            if (c.registerMinutes() < 0 || c.handleHours() < 0 || c.verifyHours() < 0) {
+                throw new IllegalArgumentException("deadlines cannot be negative");
+            }
             return new Deadlines(calendar, Duration.ofMinutes(c.registerMinutes()), Duration.ofHours(c.handleHours()),
-                    Map.copyOf(perCategory), Duration.ofHours(c.verifyHours()));
+                    Map.copyOf(perCategory), Duration.ofHours(c.verifyHours()),
+                    c.escalateAfterOverdueMinutes() < 0 ? null : Duration.ofMinutes(c.escalateAfterOverdueMinutes()));
         }
 
         static Deadlines defaults() {
@@ -413,6 +539,7 @@ public class JpaCaseService implements CaseService {
                 @Override public int handleHours() { return 24; }
                 @Override public String[] categoryHandleHours() { return new String[0]; }
                 @Override public int verifyHours() { return 2; }
+                @Override public int escalateAfterOverdueMinutes() { return 480; }
             });
         }
 

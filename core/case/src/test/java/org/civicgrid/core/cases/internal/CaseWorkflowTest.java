@@ -67,7 +67,9 @@ class CaseWorkflowTest {
             Map.entry(CaseAction.SEND_BACK, EnumSet.of(CaseState.HANDLED)),
             Map.entry(CaseAction.CLOSE, EnumSet.of(CaseState.VERIFIED)),
             Map.entry(CaseAction.REOPEN, EnumSet.of(CaseState.CLOSED, CaseState.REJECTED)),
-            Map.entry(CaseAction.RATE, EnumSet.of(CaseState.VERIFIED, CaseState.CLOSED)));
+            Map.entry(CaseAction.RATE, EnumSet.of(CaseState.VERIFIED, CaseState.CLOSED)),
+            Map.entry(CaseAction.SUPERVISE, EnumSet.of(CaseState.REPORTED, CaseState.REGISTERED, CaseState.DISPATCHED,
+                    CaseState.IN_HANDLING, CaseState.EXTENSION_REQUESTED, CaseState.RETURNED, CaseState.HANDLED)));
 
     static Stream<Arguments> everyStateAndStep() {
         return Stream.of(CaseState.values())
@@ -80,7 +82,11 @@ class CaseWorkflowTest {
         Caller actor = rightfulActor(action);
         CaseWorkflow.Facts facts = new CaseWorkflow.Facts(state, CaseLevel.TOWNSHIP, VILLAGE, "resident", "judicial-1", null);
         TransitionRequest request = completeRequest(action);
-        if (ALLOWED_FROM.get(action).contains(state)) {
+        if (action == CaseAction.SUPERVISE && ALLOWED_FROM.get(action).contains(state)) {
+            assertThatThrownBy(() -> CaseWorkflow.check(OPERATOR, facts, request))
+                    .hasMessageContaining("supervision only")
+                    .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(403));
+        } else if (ALLOWED_FROM.get(action).contains(state)) {
             CaseState next = CaseWorkflow.check(actor, facts, request);
             assertThat(next).isEqualTo(action == CaseAction.RATE ? state : LEADS_TO.get(action));
         } else {
@@ -99,7 +105,7 @@ class CaseWorkflowTest {
         Caller rightful = rightfulActor(action);
         for (Caller other : new Caller[] {OPERATOR, HANDLER, OTHER_UNIT, WORKER, REPORTER, OTHER_COUNTY_OPERATOR}) {
             boolean allowed = CaseWorkflow.mayAct(other, CaseWorkflow.RULES.get(action).actor(), facts);
-            if (other == rightful) {
+            if (other == rightful && action != CaseAction.SUPERVISE) {
                 assertThat(allowed).as("%s by %s", action, other.userId()).isTrue();
             }
             if (other == OTHER_COUNTY_OPERATOR || other == OTHER_UNIT) {
@@ -159,6 +165,7 @@ class CaseWorkflowTest {
             case ASSIGNED_UNIT -> HANDLER;
             case VERIFIER, VERIFIER_OR_COMMAND_CENTRE -> WORKER;
             case REPORTER -> REPORTER;
+            case PLATFORM -> OPERATOR;
         };
     }
 

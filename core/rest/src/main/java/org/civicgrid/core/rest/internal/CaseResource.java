@@ -19,6 +19,7 @@ import javax.ws.rs.core.UriInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
 import org.civicgrid.core.api.cases.CaseQuery;
 import org.civicgrid.core.api.cases.CaseRecord;
@@ -80,6 +81,13 @@ public class CaseResource {
         }
         return cases.search(ApiSecurity.caller(security),
                 new CaseQuery(region, parsed, category, unit, overdue, text, offset, limit));
+    }
+
+    @GET
+    @Path("figures")
+    @Operation(summary = "Figures of a region's cases: by state, category and level, solved per level, overdue, rating")
+    public CaseFigures figures(@Context SecurityContext security, @QueryParam("region") String region) {
+        return cases.figures(ApiSecurity.caller(security), region);
     }
 
     @GET
