@@ -86,6 +86,11 @@ class CaseLoopIT {
     @Test
     @Order(2)
     void aResidentReportsAndTheCommandCentreRegistersAndDispatchesByTheRoutingRule() throws Exception {
+        assertThat(resident.get("/cases/categories").json().toString()).contains("street-light").contains("路灯故障");
+        Api.Reply unknown = resident.post("/cases", "{\"title\":\"x\",\"description\":\"x\","
+                + "\"category\":\"weather\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("detail").asText()).contains("weather").contains("street-light");
         Api.Reply reported = resident.post("/cases", "{\"title\":\"路灯不亮\",\"description\":\"村口路灯三天不亮\","
                 + "\"category\":\"street-light\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}");
         assertThat(reported.status()).as(reported.body()).isEqualTo(201);

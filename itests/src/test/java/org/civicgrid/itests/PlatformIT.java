@@ -188,6 +188,8 @@ class PlatformIT {
         assertThat(migration(check(health, "database"), "org.civicgrid.plugin.mediation").path("version").asText())
                 .isEqualTo("mediation-1");
         assertThat(platform.api.get("/openapi.json").json().path("paths").has(DISPUTES)).isTrue();
+        assertThat(mediator.get("/cases/categories").json().toString()).as("the plug-in's case category")
+                .contains("mediation-dispute");
 
         Api.Reply created = mediator.post(DISPUTES,
                 "{\"regionCode\":\"140521100\",\"type\":\"LAND\",\"summary\":\"两户宅基地边界争议\",\"amountInDispute\":1200.50}");
@@ -226,6 +228,7 @@ class PlatformIT {
         awaitStatus(DISPUTES + "?region=1405", 404);
         assertThat(coreState()).isEqualTo(before);
         assertThat(platform.api.get("/health").json().path("plugins")).isEmpty();
+        assertThat(mediator.get("/cases/categories").json().toString()).doesNotContain("mediation-dispute");
         if (database.count("med_dispute") >= 0) {
             assertThat(database.count("med_dispute")).isEqualTo(1);
         }

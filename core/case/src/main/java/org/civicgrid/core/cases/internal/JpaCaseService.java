@@ -28,6 +28,8 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.civicgrid.core.api.cases.CaseAction;
+import org.civicgrid.core.api.cases.CaseCategory;
+import org.civicgrid.core.api.cases.CaseGuard;
 import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
 import org.civicgrid.core.api.cases.CaseLevel;
@@ -80,6 +82,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     private final DirectoryService directory;
     private final EventAdmin events;
     private final List<RoutingRule> routing = new CopyOnWriteArrayList<>();
+    private final Map<CaseCategory, String> categories = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<CaseGuard> guards = new CopyOnWriteArrayList<>();
     private volatile Deadlines deadlines;
     private volatile Clock clock = Clock.systemUTC();
 
@@ -125,6 +129,33 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         routing.remove(rule);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCategory(CaseCategory category) {
+        categories.put(category, category.code());
+    }
+
+    void removeCategory(CaseCategory category) {
+        categories.remove(category);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addGuard(CaseGuard guard) {
+        guards.add(guard);
+    }
+
+    void removeGuard(CaseGuard guard) {
+        guards.remove(guard);
+    }
+
+    /** The categories cases can be reported under now, by code. */
+    List<CaseCategory> categories() {
+        return categories.keySet().stream().sorted(Comparator.comparing(CaseCategory::code)).toList();
+    }
+
+    private Optional<CaseCategory> category(String code) {
+        return categories.keySet().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
     void clock(Clock clock) {
         this.clock = clock;
     }
@@ -168,6 +199,9 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 CaseWorkflow.Facts facts = new CaseWorkflow.Facts(c.state(), c.level(), c.regionCode(), c.reporterId(),
                         c.unitId(), c.rating());
                 CaseState to = CaseWorkflow.check(caller, facts, request);
+                for (CaseGuard guard : guards) {
+                    guard.check(caller, c.toRecord(nowUtc), request);
+                }
                 from[0] = c.state();
                 String note = request.note() == null ? null : request.note().strip();
                 String unit = apply(em, caller, c, request, now);
@@ -209,7 +243,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             case DISPATCH, REDISPATCH -> {
                 String unit = chooseUnit(caller, c, request.unitId());
                 c.unitId(unit);
-                c.deadline(utc(d.handle(now, c.category())));
+                c.deadline(utc(d.handle(now, c.category(), categoryHours(c.category()))));
                 return unit;
             }
             case RETURN -> c.deadline(utc(d.register(now)));
@@ -222,7 +256,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             }
             case DENY_EXTENSION -> c.requestedHours(null);
             case HANDLE -> c.deadline(utc(d.verify(now)));
-            case SEND_BACK -> c.deadline(utc(d.handle(now, c.category())));
+            case SEND_BACK -> c.deadline(utc(d.handle(now, c.category(), categoryHours(c.category()))));
             case VERIFY, CLOSE, REJECT -> c.deadline(null);
             case SUPERVISE -> throw new IllegalStateException("SUPERVISE is the platform's step");
             case RATE -> c.rating(request.rating());
@@ -230,6 +264,10 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             }
         }
         return null;
+    }
+
+    private int categoryHours(String code) {
+        return category(code).map(CaseCategory::handleHours).orElse(0);
     }
 
     private String chooseUnit(Caller caller, CaseEntity c, String named) {
@@ -441,6 +479,10 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         if (intake.category() == null || !CATEGORY.matcher(intake.category().strip()).matches()) {
             throw ProblemException.badRequest("category is a code of lower-case letters, digits and '-', e.g. road-damage.");
         }
+        if (category(intake.category().strip()).isEmpty()) {
+            throw ProblemException.badRequest("category " + intake.category() + " is not offered here; the categories are "
+                    + categories().stream().map(CaseCategory::code).toList() + ".");
+        }
         if (intake.channel() == null) {
             throw ProblemException.badRequest("channel is required.");
         }
@@ -564,8 +606,9 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             return calendar.plus(now, register);
         }
 
-        Instant handle(Instant now, String category) {
-            return calendar.plus(now, perCategory.getOrDefault(category, handle));
+        Instant handle(Instant now, String category, int categoryDefaultHours) {
+            Duration fallback = categoryDefaultHours > 0 ? Duration.ofHours(categoryDefaultHours) : handle;
+            return calendar.plus(now, perCategory.getOrDefault(category, fallback));
         }
 
         Instant verify(Instant now) {

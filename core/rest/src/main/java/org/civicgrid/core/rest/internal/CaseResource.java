@@ -19,6 +19,7 @@ import javax.ws.rs.core.UriInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.civicgrid.core.api.cases.CaseCategory;
 import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
 import org.civicgrid.core.api.cases.CaseQuery;
@@ -33,6 +34,8 @@ import org.civicgrid.core.api.rest.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -46,10 +49,33 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class CaseResource {
 
     private final CaseService cases;
+    private final List<CaseCategory> categories = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public CaseResource(@Reference CaseService cases) {
         this.cases = cases;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCategory(CaseCategory category) {
+        categories.add(category);
+    }
+
+    void removeCategory(CaseCategory category) {
+        categories.remove(category);
+    }
+
+    /** A category as the API shows it. */
+    public record Category(String code, String name, int handleHours) {
+    }
+
+    @GET
+    @Path("categories")
+    @Operation(summary = "The categories cases can be reported under (the core's and the installed plug-ins')")
+    public List<Category> categories(@Context SecurityContext security) {
+        ApiSecurity.caller(security);
+        return categories.stream().map(c -> new Category(c.code(), c.name(), c.handleHours()))
+                .sorted(java.util.Comparator.comparing(Category::code)).toList();
     }
 
     @POST

@@ -1,0 +1,113 @@
+package org.civicgrid.core.cases.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.civicgrid.core.api.cases.CaseAction;
+import org.civicgrid.core.api.cases.CaseIntake;
+import org.civicgrid.core.api.cases.CaseLevel;
+import org.civicgrid.core.api.cases.Channel;
+import org.civicgrid.core.api.cases.TransitionRequest;
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.DirectoryService;
+import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.persistence.SchemaReady;
+import org.civicgrid.core.api.region.Region;
+import org.civicgrid.core.api.region.RegionLevel;
+import org.civicgrid.core.api.region.RegionService;
+import org.civicgrid.core.api.rest.ProblemException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.EventAdmin;
+
+/** Refusals write nothing and publish nothing: bad intake, unknown categories, a plug-in's guard. */
+class JpaCaseServiceTest {
+
+    private static final String VILLAGE = "140521100200";
+    private static final Caller RESIDENT = new Caller("r", Set.of(Role.RESIDENT), VILLAGE, null);
+    private static final Caller OPERATOR = new Caller("op", Set.of(Role.COMMAND_OPERATOR), "140521", null);
+
+    private final JpaTemplate jpa = mock(JpaTemplate.class);
+    private final EntityManager em = mock(EntityManager.class);
+    private final RegionService regions = mock(RegionService.class);
+    private final EventAdmin events = mock(EventAdmin.class);
+    private JpaCaseService service;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void service() {
+        when(jpa.txExpr(any(TransactionType.class), any(EmFunction.class)))
+                .thenAnswer(call -> ((EmFunction<Object>) call.getArgument(1)).apply(em));
+        when(regions.find(VILLAGE)).thenReturn(Optional.of(new Region(VILLAGE, "某村", RegionLevel.VILLAGE, "140521100")));
+        CasesConfiguration defaults = mock(CasesConfiguration.class, call -> call.getMethod().getDefaultValue());
+        service = new JpaCaseService(mock(SchemaReady.class), jpa, regions, mock(DirectoryService.class), events, defaults);
+        CommonCategories.ALL.forEach(service::addCategory);
+    }
+
+    @Test
+    void anUnknownCategoryIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> service.report(RESIDENT, intake("weather", VILLAGE)))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("street-light");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aReportOutsideTheCallersAreaIsRefused() {
+        assertThatThrownBy(() -> service.report(RESIDENT, intake("noise", "140522100200")))
+                .hasMessageContaining("outside your area");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aPluginGuardRefusesAStepAndNothingIsWritten() {
+        CaseEntity registered = new CaseEntity("c1", intake("noise", VILLAGE), CaseLevel.VILLAGE, "r",
+                LocalDateTime.now(), LocalDateTime.now().plusHours(1));
+        registered.state(org.civicgrid.core.api.cases.CaseState.REGISTERED);
+        when(em.find(CaseEntity.class, "c1")).thenReturn(registered);
+        service.addGuard((caller, current, request) -> {
+            throw new ProblemException(409, "Held", "The dispute is still in mediation.");
+        });
+        assertThatThrownBy(() -> service.transition(OPERATOR, "c1", new TransitionRequest(CaseAction.ESCALATE, "why", null, null, null)))
+                .hasMessageContaining("still in mediation");
+        assertThat(registered.level()).isEqualTo(CaseLevel.VILLAGE);
+        verify(em, never()).persist(any());
+        verify(events, never()).postEvent(any());
+    }
+
+    @Test
+    void aPluginsCategoryCanBeUsedWhileItIsRegistered() {
+        org.civicgrid.core.api.cases.CaseCategory disputes = new CommonCategories.Common("mediation-dispute", "纠纷", 70);
+        service.addCategory(disputes);
+        assertThat(service.categories()).extracting(c -> c.code()).contains("mediation-dispute");
+        service.removeCategory(disputes);
+        assertThatThrownBy(() -> service.report(RESIDENT, intake("mediation-dispute", VILLAGE)))
+                .hasMessageContaining("not offered");
+    }
+
+    private void assertNothingWritten() {
+        verify(jpa, never()).tx(any(TransactionType.class), any(EmConsumer.class));
+        verify(em, never()).persist(any());
+        verify(events, never()).postEvent(any());
+    }
+
+    private static CaseIntake intake(String category, String region) {
+        return new CaseIntake("标题", "描述", category, Channel.APP, region, null, null, null);
+    }
+}
