@@ -91,9 +91,16 @@ class CaseLoopIT {
                 + "\"category\":\"weather\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("detail").asText()).contains("weather").contains("street-light");
+        // The village's grid, so the reported point is placed in it.
+        Api.Reply grid = admin.post("/grids/import", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"code\":\"" + VILLAGE + "901\",\"name\":\"村口网格\",\"parent\":\"" + VILLAGE + "\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[112.0,36.5],[112.01,36.5],[112.01,36.51],[112.0,36.51],[112.0,36.5]]]}}]}");
+        assertThat(grid.status()).as(grid.body()).isEqualTo(200);
         Api.Reply reported = resident.post("/cases", "{\"title\":\"路灯不亮\",\"description\":\"村口路灯三天不亮\","
-                + "\"category\":\"street-light\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}");
+                + "\"category\":\"street-light\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\","
+                + "\"longitude\":112.005,\"latitude\":36.505}");
         assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        assertThat(reported.json().path("gridCode").asText()).isEqualTo(VILLAGE + "901");
         caseId = reported.json().path("id").asText();
         assertThat(reported.json().path("state").asText()).isEqualTo("REPORTED");
         assertThat(reported.json().path("level").asText()).isEqualTo("VILLAGE");
@@ -184,6 +191,8 @@ class CaseLoopIT {
                 "qs-operator:DISPATCH", "qs-judicial-1:ACCEPT", "qs-judicial-1:HANDLE", "qs-worker:SEND_BACK",
                 "qs-judicial-1:HANDLE", "qs-worker:VERIFY", "qs-operator:CLOSE", "qs-resident:RATE",
                 "qs-operator:REOPEN");
+        String shown = platform.shell.run("civicgrid:case-show " + caseId);
+        assertThat(shown).contains("路灯不亮").contains("REOPEN").contains("qs-judicial-1");
         JsonNode returned = operator.get("/cases/" + caseId + "/history").json().get(3);
         assertThat(returned.path("note").asText()).isEqualTo("属于派出所职责");
         assertThat(returned.path("from").asText()).isEqualTo("DISPATCHED");
@@ -211,6 +220,7 @@ class CaseLoopIT {
         assertThat(figures.path("averageRating").asDouble()).isEqualTo(4.0);
         assertThat(otherCounty.get("/cases/figures?region=140521").status()).isEqualTo(403);
         assertThat(otherCounty.get("/cases/figures").json().path("total").asLong()).isZero();
+        assertThat(platform.shell.run("civicgrid:case-figures 140521")).contains("Cases in 140521");
     }
 
     @Test

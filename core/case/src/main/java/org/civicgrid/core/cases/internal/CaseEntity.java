@@ -70,6 +70,12 @@ public class CaseEntity {
 
     CaseEntity(String id, CaseIntake intake, CaseLevel level, String reporterId, LocalDateTime now,
                LocalDateTime deadline) {
+        this(id, intake, level, null, reporterId, now, deadline);
+    }
+
+    CaseEntity(String id, CaseIntake intake, CaseLevel level, String gridCode, String reporterId, LocalDateTime now,
+               LocalDateTime deadline) {
+        this.gridCode = gridCode;
         this.id = id;
         this.title = intake.title().strip();
         this.description = intake.description().strip();

@@ -41,6 +41,8 @@ import org.civicgrid.core.api.cases.CaseStep;
 import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
+import org.civicgrid.core.api.grid.Grid;
+import org.civicgrid.core.api.grid.GridService;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionService;
@@ -85,6 +87,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     private final Map<CaseCategory, String> categories = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<CaseGuard> guards = new CopyOnWriteArrayList<>();
     private volatile Deadlines deadlines;
+    private volatile GridService grids;
     private volatile Clock clock = Clock.systemUTC();
 
     @Activate
@@ -127,6 +130,33 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     void removeRoutingRule(RoutingRule rule) {
         routing.remove(rule);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setGrids(GridService grids) {
+        this.grids = grids;
+    }
+
+    void unsetGrids(GridService grids) {
+        if (this.grids == grids) {
+            this.grids = null;
+        }
+    }
+
+    /** The grid of the reported spot (point first, then address), if it lies in the case's region. */
+    private String gridOf(Caller caller, CaseIntake intake, String regionCode) {
+        GridService locator = grids;
+        if (locator == null) {
+            return null;
+        }
+        Optional<Grid> grid = Optional.empty();
+        if (intake.longitude() != null) {
+            grid = locator.locate(caller, intake.longitude(), intake.latitude());
+        }
+        if (grid.isEmpty() && intake.address() != null && !intake.address().isBlank()) {
+            grid = locator.locate(caller, intake.address());
+        }
+        return grid.map(Grid::code).filter(code -> code.startsWith(regionCode)).orElse(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -173,8 +203,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         Instant now = clock.instant();
         LocalDateTime nowUtc = utc(now);
         String id = UUID.randomUUID().toString();
-        CaseEntity entity = new CaseEntity(id, intake, level, caller.userId(), nowUtc,
-                utc(deadlines.register(now)));
+        CaseEntity entity = new CaseEntity(id, intake, level, gridOf(caller, intake, region.code()), caller.userId(),
+                nowUtc, utc(deadlines.register(now)));
         CaseStepEntity step = new CaseStepEntity(UUID.randomUUID().toString(), id, 1, nowUtc, caller.userId(), null,
                 null, CaseState.REPORTED, "Reported through " + intake.channel(), null);
         jpa.tx(TransactionType.Required, em -> {
