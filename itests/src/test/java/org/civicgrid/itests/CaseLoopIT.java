@@ -30,7 +30,7 @@ class CaseLoopIT {
 
     private static final String VILLAGE = "140521100200";
 
-    private TestDatabase database;
+    private PlatformRun run;
     private Distribution platform;
     private Api admin;
     private Api operator;
@@ -43,9 +43,8 @@ class CaseLoopIT {
 
     @BeforeAll
     void boot() throws Exception {
-        database = TestDatabase.selected();
-        platform = Distribution.unpack("cases-" + database.kind().toLowerCase(), database);
-        platform.start();
+        run = PlatformRun.start("cases");
+        platform = run.platform;
         platform.shell.run("civicgrid:user-add --role COUNTY_ADMIN --region 140521 --name 沁水县管理员 qs-admin county-pass-01");
         platform.shell.run("civicgrid:user-add --role COMMAND_OPERATOR --region 140522 yc-operator county-pass-02");
         admin = platform.api.as("qs-admin", "county-pass-01");
@@ -61,14 +60,8 @@ class CaseLoopIT {
 
     @AfterAll
     void shutDown() throws Exception {
-        try {
-            if (platform != null) {
-                platform.stop();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (run != null) {
+            run.close();
         }
     }
 

@@ -24,16 +24,15 @@ class GridIT {
     private static final String FIRST = VILLAGE + "901";
     private static final String SECOND = VILLAGE + "902";
 
-    private TestDatabase database;
+    private PlatformRun run;
     private Distribution platform;
     private Api admin;
     private Api otherCounty;
 
     @BeforeAll
     void boot() throws Exception {
-        database = TestDatabase.selected();
-        platform = Distribution.unpack("grids-" + database.kind().toLowerCase(), database);
-        platform.start();
+        run = PlatformRun.start("grids");
+        platform = run.platform;
         platform.shell.run("civicgrid:user-add --role COUNTY_ADMIN --region 140521 qs-admin county-pass-01");
         platform.shell.run("civicgrid:user-add --role COUNTY_ADMIN --region 140522 yc-admin county-pass-02");
         admin = platform.api.as("qs-admin", "county-pass-01");
@@ -42,14 +41,8 @@ class GridIT {
 
     @AfterAll
     void shutDown() throws Exception {
-        try {
-            if (platform != null) {
-                platform.stop();
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (run != null) {
+            run.close();
         }
     }
 

@@ -84,7 +84,9 @@ final class CaseCommands {
         public Object execute() {
             CaseRecord c = cases.find(administrator(), id).orElse(null);
             if (c == null) {
-                return "No case " + id;
+                // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
+                System.out.println("No case " + id);
+                return null;
             }
             System.out.println(c.title() + " [" + c.category() + "] " + c.state() + " at " + c.level()
                     + " level, region " + c.regionCode() + (c.gridCode() == null ? "" : ", grid " + c.gridCode())
@@ -121,10 +123,12 @@ final class CaseCommands {
         @Override
         public Object execute() {
             CaseFigures f = cases.figures(administrator(), region);
-            return "Cases in " + f.regionCode() + ": " + f.total() + ", overdue " + f.overdue()
+            // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
+            System.out.println("Cases in " + f.regionCode() + ": " + f.total() + ", overdue " + f.overdue()
                     + "\nby state: " + f.byState() + "\nby level now: " + f.byLevel()
                     + "\nclosed at level: " + f.closedByLevel() + "\nby category: " + f.byCategory()
-                    + "\nmean rating: " + (f.averageRating() == null ? "-" : String.format("%.2f", f.averageRating()));
+                    + "\nmean rating: " + (f.averageRating() == null ? "-" : String.format("%.2f", f.averageRating())));
+            return null;
         }
     }
 }

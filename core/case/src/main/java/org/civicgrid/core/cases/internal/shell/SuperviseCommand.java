@@ -17,6 +17,8 @@ public class SuperviseCommand implements Action {
     @Override
     public Object execute() {
         CaseSupervisor.Round round = supervisor.supervise();
-        return "Supervision: " + round.flagged() + " case(s) flagged overdue, " + round.escalated() + " escalated";
+        // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
+        System.out.println("Supervision: " + round.flagged() + " case(s) flagged overdue, " + round.escalated() + " escalated");
+        return null;
     }
 }

@@ -33,6 +33,8 @@ public class UnitAddCommand implements Action {
     @Override
     public Object execute() {
         Unit unit = directory.createUnit(ShellCaller.of(), new Unit(id, name, kind, region));
-        return "Created unit " + unit.id() + " (" + unit.kind() + ") in region " + unit.regionCode();
+        // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
+        System.out.println("Created unit " + unit.id() + " (" + unit.kind() + ") in region " + unit.regionCode());
+        return null;
     }
 }

@@ -45,6 +45,8 @@ public class UserAddCommand implements Action {
     public Object execute() {
         Set<Role> granted = EnumSet.copyOf(roles);
         User user = directory.createUser(ShellCaller.of(), new NewUser(id, name == null ? id : name, password, granted, region, unit));
-        return "Created user " + user.id() + " with roles " + user.roles() + " in region " + user.regionCode();
+        // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
+        System.out.println("Created user " + user.id() + " with roles " + user.roles() + " in region " + user.regionCode());
+        return null;
     }
 }
