@@ -43,5 +43,10 @@ public enum CaseAction {
      * 督办: the platform's supervision flags an overdue case (the state stays) and, once it is overdue long enough,
      * escalates it. Taken by the platform only, never through the API.
      */
-    SUPERVISE
+    SUPERVISE,
+    /**
+     * A file attached to the case (the state stays), by the reporter or someone working on cases in its area.
+     * Taken by uploading the file to the case's attachments, not as a transition.
+     */
+    ATTACH
 }

@@ -72,4 +72,34 @@ public interface CaseService {
      * @since 1.0
      */
     CaseFigures figures(Caller caller, String regionCode);
+
+    /**
+     * Attaches a file to a case: JPEG, PNG, PDF or MP4, recognised from the content, up to the configured size.
+     * Recorded in the audit trail as an {@link CaseAction#ATTACH} step, in the same transaction.
+     *
+     * @param caller the reporter, or someone working on cases in the case's area
+     * @param caseId the case (not closed or rejected)
+     * @param fileName the file's name (at most 200 characters)
+     * @param content the file
+     * @return the attachment
+     * @since 1.0
+     */
+    CaseAttachment attach(Caller caller, String caseId, String fileName, byte[] content);
+
+    /**
+     * @param caller who asks
+     * @param caseId a case within the caller's subtree
+     * @return its attachments, oldest first, without content
+     * @since 1.0
+     */
+    List<CaseAttachment> attachments(Caller caller, String caseId);
+
+    /**
+     * @param caller who asks
+     * @param caseId a case within the caller's subtree
+     * @param attachmentId one of its attachments
+     * @return the attachment's content, if it exists
+     * @since 1.0
+     */
+    Optional<byte[]> attachmentContent(Caller caller, String caseId, String attachmentId);
 }

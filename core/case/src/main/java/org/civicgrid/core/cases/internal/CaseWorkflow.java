@@ -44,7 +44,9 @@ final class CaseWorkflow {
         /** The reporter. */
         REPORTER,
         /** The platform itself (supervision); no caller may take the step. */
-        PLATFORM
+        PLATFORM,
+        /** The reporter, or anyone in the area who works on cases (any role but resident). */
+        PARTICIPANT
     }
 
     /** A step's rule. {@code to == null} means the state does not change. */
@@ -71,6 +73,8 @@ final class CaseWorkflow {
         rule(CaseAction.CLOSE, EnumSet.of(VERIFIED), CLOSED, Actor.COMMAND_CENTRE, false);
         rule(CaseAction.REOPEN, EnumSet.of(CLOSED, REJECTED), REGISTERED, Actor.COMMAND_CENTRE, true);
         rule(CaseAction.RATE, EnumSet.of(VERIFIED, CLOSED), null, Actor.REPORTER, false);
+        rule(CaseAction.ATTACH, EnumSet.of(REPORTED, REGISTERED, DISPATCHED, IN_HANDLING, EXTENSION_REQUESTED,
+                RETURNED, HANDLED, VERIFIED), null, Actor.PARTICIPANT, false);
         rule(CaseAction.SUPERVISE, EnumSet.of(REPORTED, REGISTERED, DISPATCHED, IN_HANDLING, EXTENSION_REQUESTED,
                 RETURNED, HANDLED), null, Actor.PLATFORM, false);
         if (RULES.size() != CaseAction.values().length) {
@@ -155,6 +159,7 @@ final class CaseWorkflow {
             case VERIFIER_OR_COMMAND_CENTRE -> verifier || commandCentre;
             case REPORTER -> reporter;
             case PLATFORM -> false;
+            case PARTICIPANT -> reporter || (inArea && caller.roles().stream().anyMatch(r -> r != Role.RESIDENT));
         };
     }
 
@@ -166,6 +171,7 @@ final class CaseWorkflow {
             case VERIFIER_OR_COMMAND_CENTRE -> "a grid worker of the area, the reporter or the command centre";
             case REPORTER -> "the person who reported the case";
             case PLATFORM -> "the platform's supervision only";
+            case PARTICIPANT -> "the reporter or someone working on cases in the area";
         };
     }
 }

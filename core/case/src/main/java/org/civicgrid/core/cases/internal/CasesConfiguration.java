@@ -36,6 +36,9 @@ public @interface CasesConfiguration {
     @AttributeDefinition(name = "Verify within (working hours)")
     int verifyHours() default 2;
 
+    @AttributeDefinition(name = "Largest attachment (KiB)", description = "JPEG, PNG, PDF or MP4 files up to this size")
+    int attachmentMaxKilobytes() default 10240;
+
     @AttributeDefinition(name = "Escalate after overdue (working minutes)",
             description = "Supervision escalates a case this long past its deadline; -1 never escalates")
     int escalateAfterOverdueMinutes() default 480;

@@ -28,6 +28,7 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.civicgrid.core.api.cases.CaseAction;
+import org.civicgrid.core.api.cases.CaseAttachment;
 import org.civicgrid.core.api.cases.CaseCategory;
 import org.civicgrid.core.api.cases.CaseGuard;
 import org.civicgrid.core.api.cases.CaseFigures;
@@ -219,6 +220,9 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     @Override
     public CaseRecord transition(Caller caller, String caseId, TransitionRequest request) {
+        if (request != null && request.action() == CaseAction.ATTACH) {
+            throw ProblemException.badRequest("Attach a file by uploading it to the case's attachments.");
+        }
         Instant now = clock.instant();
         LocalDateTime nowUtc = utc(now);
         CaseState[] from = new CaseState[1];
@@ -288,7 +292,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             case HANDLE -> c.deadline(utc(d.verify(now)));
             case SEND_BACK -> c.deadline(utc(d.handle(now, c.category(), categoryHours(c.category()))));
             case VERIFY, CLOSE, REJECT -> c.deadline(null);
-            case SUPERVISE -> throw new IllegalStateException("SUPERVISE is the platform's step");
+            case SUPERVISE, ATTACH -> throw new IllegalStateException(request.action() + " is not a transition");
             case RATE -> c.rating(request.rating());
             case ACCEPT -> {
             }
@@ -316,6 +320,67 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             throw ProblemException.badRequest("Unit " + chosen + " does not exist within your area.");
         }
         return chosen;
+    }
+
+    @Override
+    public CaseAttachment attach(Caller caller, String caseId, String fileName, byte[] content) {
+        String name = fileName == null ? "" : fileName.strip();
+        if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\")) {
+            throw ProblemException.badRequest("Name the file (?name=…), at most 200 characters and no path.");
+        }
+        if (content == null || content.length == 0) {
+            throw ProblemException.badRequest("The file is empty.");
+        }
+        int max = deadlines.attachmentMaxBytes();
+        if (content.length > max) {
+            throw new ProblemException(413, "Payload too large",
+                    "The file has " + content.length + " bytes; at most " + max + " are accepted.");
+        }
+        String type = AttachmentTypes.detect(content).orElseThrow(() -> new ProblemException(415,
+                "Unsupported media type", "Attach " + AttachmentTypes.ACCEPTED + " files; this one is none of them."));
+        Instant now = clock.instant();
+        LocalDateTime nowUtc = utc(now);
+        CaseAttachment info = new CaseAttachment(UUID.randomUUID().toString(), caseId, name, type, content.length,
+                sha256(content), caller.userId(), now.atOffset(ZoneOffset.UTC));
+        CaseRecord record = jpa.txExpr(TransactionType.Required, em -> {
+            CaseEntity c = visible(em, caller, caseId);
+            CaseWorkflow.check(caller, new CaseWorkflow.Facts(c.state(), c.level(), c.regionCode(), c.reporterId(),
+                    c.unitId(), c.rating()), new TransitionRequest(CaseAction.ATTACH, null, null, null, null));
+            em.persist(new AttachmentEntity(info, content));
+            c.updatedAt(nowUtc);
+            step(em, c, nowUtc, caller.userId(), CaseAction.ATTACH, c.state(), c.state(),
+                    name + " (" + type + ", " + content.length + " bytes)", null);
+            return c.toRecord(nowUtc);
+        });
+        publish(CaseAction.ATTACH.name(), record, record.state(), caller.userId());
+        return info;
+    }
+
+    @Override
+    public List<CaseAttachment> attachments(Caller caller, String caseId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visible(em, caller, caseId);
+            return em.createQuery("select " + AttachmentEntity.COLUMNS + " from AttachmentEntity a "
+                            + "where a.caseId = :id order by a.uploadedAt, a.id", Object[].class)
+                    .setParameter("id", caseId).getResultList().stream().map(AttachmentEntity::fromColumns).toList();
+        });
+    }
+
+    @Override
+    public Optional<byte[]> attachmentContent(Caller caller, String caseId, String attachmentId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visible(em, caller, caseId);
+            AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
+            return Optional.ofNullable(a).filter(x -> x.caseId().equals(caseId)).map(AttachmentEntity::content);
+        });
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -387,9 +452,14 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     private static void step(EntityManager em, CaseEntity c, LocalDateTime at, CaseAction action, CaseState from,
                              CaseState to, String note, String unit) {
+        step(em, c, at, PLATFORM, action, from, to, note, unit);
+    }
+
+    private static void step(EntityManager em, CaseEntity c, LocalDateTime at, String actor, CaseAction action,
+                             CaseState from, CaseState to, String note, String unit) {
         long steps = em.createQuery("select count(s) from CaseStepEntity s where s.caseId = :id", Long.class)
                 .setParameter("id", c.id()).getSingleResult();
-        em.persist(new CaseStepEntity(UUID.randomUUID().toString(), c.id(), (int) steps + 1, at, PLATFORM, action,
+        em.persist(new CaseStepEntity(UUID.randomUUID().toString(), c.id(), (int) steps + 1, at, actor, action,
                 from, to, note, unit));
         em.flush();
     }
@@ -576,7 +646,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     /** The calendar and deadlines of the current configuration. */
     record Deadlines(WorkingCalendar calendar, Duration register, Duration handle, Map<String, Duration> perCategory,
-                     Duration verify, Duration escalateAfterOverdue) {
+                     Duration verify, Duration escalateAfterOverdue, int attachmentMaxBytes) {
 
         static Deadlines of(CasesConfiguration c) {
             WorkingCalendar calendar = new WorkingCalendar(ZoneId.of(c.zone()),
@@ -596,7 +666,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             }
             return new Deadlines(calendar, Duration.ofMinutes(c.registerMinutes()), Duration.ofHours(c.handleHours()),
                     Map.copyOf(perCategory), Duration.ofHours(c.verifyHours()),
-                    c.escalateAfterOverdueMinutes() < 0 ? null : Duration.ofMinutes(c.escalateAfterOverdueMinutes()));
+                    c.escalateAfterOverdueMinutes() < 0 ? null : Duration.ofMinutes(c.escalateAfterOverdueMinutes()),
+                    Math.max(1, c.attachmentMaxKilobytes()) * 1024);
         }
 
         static Deadlines defaults() {
@@ -612,6 +683,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 @Override public String[] categoryHandleHours() { return new String[0]; }
                 @Override public int verifyHours() { return 2; }
                 @Override public int escalateAfterOverdueMinutes() { return 480; }
+                @Override public int attachmentMaxKilobytes() { return 10240; }
             });
         }
 

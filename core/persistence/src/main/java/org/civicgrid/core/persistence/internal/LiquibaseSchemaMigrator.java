@@ -91,8 +91,9 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator, HealthIndicator 
         } catch (LiquibaseException | SQLException e) {
             throw new SchemaMigrationException("Migrating the schema of " + owner + " from " + changelog
                     + " failed: " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw new SchemaMigrationException("Migrating the schema of " + owner + " failed: " + e.getMessage(), e);
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a Liquibase feature whose optional library is not installed.
+            throw new SchemaMigrationException("Migrating the schema of " + owner + " failed: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -19,6 +19,7 @@ import javax.ws.rs.core.UriInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.civicgrid.core.api.cases.CaseAttachment;
 import org.civicgrid.core.api.cases.CaseCategory;
 import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
@@ -129,6 +130,49 @@ public class CaseResource {
     @Operation(summary = "The case's audit trail: who took which step, when, from which state, with what note")
     public List<CaseStep> history(@Context SecurityContext security, @PathParam("id") String id) {
         return cases.history(ApiSecurity.caller(security), id);
+    }
+
+    /** Read no more than this from an upload; the configured limit (smaller) is checked by the service. */
+    static final int UPLOAD_CAP = 64 * 1024 * 1024;
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Attach a file (JPEG, PNG, PDF or MP4, recognised from its content) as the request body; ?name=")
+    public Response attach(@Context SecurityContext security, @Context UriInfo uri, @PathParam("id") String id,
+                           @QueryParam("name") String name, java.io.InputStream body) throws java.io.IOException {
+        byte[] content = body.readNBytes(UPLOAD_CAP + 1);
+        if (content.length > UPLOAD_CAP) {
+            throw new ProblemException(413, "Payload too large", "The file is larger than the platform accepts.");
+        }
+        CaseAttachment attached = cases.attach(ApiSecurity.caller(security), id, name, content);
+        return Response.created(uri.getAbsolutePathBuilder().path(attached.id()).build()).entity(attached).build();
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    @Operation(summary = "The case's attachments (without content)")
+    public List<CaseAttachment> attachments(@Context SecurityContext security, @PathParam("id") String id) {
+        return cases.attachments(ApiSecurity.caller(security), id);
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "One attachment's content")
+    public Response attachment(@Context SecurityContext security, @PathParam("id") String id,
+                               @PathParam("attachmentId") String attachmentId) {
+        var caller = ApiSecurity.caller(security);
+        CaseAttachment info = cases.attachments(caller, id).stream().filter(a -> a.id().equals(attachmentId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No attachment " + attachmentId + " on case " + id + "."));
+        byte[] content = cases.attachmentContent(caller, id, attachmentId)
+                .orElseThrow(() -> ProblemException.notFound("No attachment " + attachmentId + " on case " + id + "."));
+        String encoded = java.net.URLEncoder.encode(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(content, info.mediaType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST
