@@ -45,6 +45,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     Reply upload(String path, String contentType, byte[] content) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
@@ -94,7 +104,7 @@ final class Api {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new AssertionError("HTTP request to " + base + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -103,7 +113,15 @@ final class Api {
         }
     }
 
-    record Reply(int status, String contentType, String location, String body) {
+    record Reply(int status, String contentType, String location, String body,
+                 java.util.Map<String, java.util.List<String>> headers) {
+
+        /** The first value of a response header (names are case-insensitive), or {@code null}. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);

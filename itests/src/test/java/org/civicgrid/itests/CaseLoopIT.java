@@ -104,7 +104,7 @@ class CaseLoopIT {
         assertThat(noRule.json().path("detail").asText()).contains("No routing rule").contains("street-light");
 
         // A county IT person adds a routing rule file; it applies without a restart.
-        Files.writeString(platform.home.resolve("etc/org.civicgrid.routing-streetlight.cfg"),
+        platform.configure("org.civicgrid.routing-streetlight.cfg",
                 "category = street-light\nregion = 140521\nunit = qs-judicial\n");
         await("the routing rule applies").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> operator.post("/cases/" + caseId + "/transitions", "{\"action\":\"DISPATCH\"}").status() == 200);
@@ -194,9 +194,15 @@ class CaseLoopIT {
     @Test
     @Order(8)
     void theAuditTrailHasEveryStepWithWhoAndWhy() {
+        // People's steps; the platform's supervision may have warned of a deadline in between.
         List<String> trail = new ArrayList<>();
-        operator.get("/cases/" + caseId + "/history").json().forEach(s -> trail.add(
-                s.path("actorId").asText() + ":" + (s.path("action").isNull() ? "REPORT" : s.path("action").asText())));
+        List<JsonNode> byPeople = new ArrayList<>();
+        operator.get("/cases/" + caseId + "/history").json().forEach(s -> {
+            if (!"platform".equals(s.path("actorId").asText())) {
+                byPeople.add(s);
+                trail.add(s.path("actorId").asText() + ":" + (s.path("action").isNull() ? "REPORT" : s.path("action").asText()));
+            }
+        });
         assertThat(trail).containsExactly("qs-resident:REPORT", "qs-operator:REGISTER", "qs-operator:DISPATCH",
                 "qs-judicial-1:RETURN", "qs-operator:REDISPATCH", "qs-police-1:ACCEPT",
                 "qs-police-1:REQUEST_EXTENSION", "qs-operator:GRANT_EXTENSION", "qs-operator:ESCALATE",
@@ -205,7 +211,7 @@ class CaseLoopIT {
                 "qs-operator:REOPEN", "qs-worker:ATTACH");
         String shown = platform.shell.run("civicgrid:case-show " + caseId);
         assertThat(shown).contains("路灯不亮").contains("REOPEN").contains("qs-judicial-1");
-        JsonNode returned = operator.get("/cases/" + caseId + "/history").json().get(3);
+        JsonNode returned = byPeople.get(3);
         assertThat(returned.path("note").asText()).isEqualTo("属于派出所职责");
         assertThat(returned.path("from").asText()).isEqualTo("DISPATCHED");
     }
@@ -220,6 +226,13 @@ class CaseLoopIT {
         assertThat(otherCounty.get("/cases").json().toString()).doesNotContain(caseId);
         assertThat(operator.get("/cases?region=140521&state=REGISTERED").json().toString()).contains(caseId);
         assertThat(operator.get("/cases?q=路灯").json().toString()).contains(caseId);
+
+        // A neighbour in the same village cannot read a case by its id, nor find it in a list.
+        Api neighbour = user("qs-neighbour", "RESIDENT", VILLAGE, null);
+        assertThat(neighbour.get("/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(neighbour.get("/cases/" + caseId + "/attachments").status()).isEqualTo(404);
+        assertThat(neighbour.get("/cases").json().toString()).doesNotContain(caseId);
+        assertThat(resident.get("/cases").json().toString()).contains(caseId);
     }
 
     @Test
@@ -239,7 +252,7 @@ class CaseLoopIT {
     @Order(10)
     void aDeadlineChangeInTheConfigurationAppliesWithoutRestart() throws Exception {
         // Every minute a working minute, so the registration deadline is exactly registerMinutes after the report.
-        Files.writeString(platform.home.resolve("etc/org.civicgrid.cases.cfg"),
+        platform.configure("org.civicgrid.cases.cfg",
                 "zone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nregisterMinutes = 120\nhandleHours = 24\nverifyHours = 2\n");
         await("the new deadline applies").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode c = resident.post("/cases", "{\"title\":\"井盖缺失\",\"description\":\"路口井盖缺失\","
@@ -290,19 +303,130 @@ class CaseLoopIT {
         assertThat(byPlatform).anySatisfy(step -> assertThat(step).startsWith("ESCALATE: ").contains("supervision"));
     }
 
+    @Test
+    @Order(13)
+    void partiesAreKeptSealedAndShownMasked() {
+        Api.Reply badPhone = resident.post("/cases", "{\"title\":\"噪音扰民\",\"description\":\"楼上夜间装修\","
+                + "\"category\":\"noise\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\","
+                + "\"parties\":[{\"role\":\"RESPONDENT\",\"kind\":\"PERSON\",\"name\":\"王五\",\"phone\":\"12345\"}]}");
+        assertThat(badPhone.status()).isEqualTo(400);
+        assertThat(badPhone.json().path("detail").asText()).contains("parties[0].phone");
+        int before = operator.get("/cases?limit=200").json().size();
+
+        Api.Reply reported = resident.post("/cases", "{\"title\":\"噪音扰民\",\"description\":\"楼上夜间装修\","
+                + "\"category\":\"noise\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\","
+                + "\"parties\":[{\"role\":\"COMPLAINANT\",\"kind\":\"PERSON\",\"name\":\"张小明\",\"phone\":\"13800001234\"},"
+                + "{\"role\":\"RESPONDENT\",\"kind\":\"ORGANISATION\",\"name\":\"龙港物业公司\",\"phone\":\"0356-2021234\"}]}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        assertThat(operator.get("/cases?limit=200").json().size()).as("the refused report wrote nothing").isEqualTo(before + 1);
+        String id = reported.json().path("id").asText();
+        for (JsonNode c : List.of(reported.json(), operator.get("/cases/" + id).json())) {
+            String parties = c.path("parties").toString();
+            assertThat(parties).contains("张**").contains("138****1234").contains("龙港物业公司").contains("035*****1234")
+                    .doesNotContain("小明").doesNotContain("13800001234");
+        }
+        assertThat(operator.get("/cases?q=噪音").json().toString()).contains(id).contains("张**").doesNotContain("13800001234");
+        // By when they were reported.
+        String aSecondBefore = OffsetDateTime.parse(reported.json().path("reportedAt").asText()).minusSeconds(1)
+                .withOffsetSameInstant(java.time.ZoneOffset.UTC).toString();
+        assertThat(operator.get("/cases?q=噪音&from=" + aSecondBefore).json().toString()).contains(id);
+        assertThat(operator.get("/cases?q=噪音&to=2000-01-01").json().toString()).doesNotContain(id);
+        assertThat(operator.get("/cases?from=yesterday").status()).isEqualTo(400);
+
+        // In full only for the staff who contact them, with a purpose, and on the record.
+        assertThat(resident.post("/cases/" + id + "/parties/reveal", "{\"purpose\":\"想看看对方是谁\"}").status()).isEqualTo(403);
+        assertThat(operator.post("/cases/" + id + "/parties/reveal", "{}").status()).isEqualTo(400);
+        Api.Reply revealed = operator.post("/cases/" + id + "/parties/reveal", "{\"purpose\":\"电话回访投诉人核实情况\"}");
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
+        assertThat(revealed.body()).contains("张小明").contains("13800001234").contains("0356-2021234");
+        assertThat(platform.shell.run("civicgrid:audit-list --type case --id " + id))
+                .contains("case.parties.reveal").contains("电话回访投诉人核实情况").contains("qs-operator");
+    }
+
+    @Test
+    @Order(14)
+    void aMovedPlatformClockDrivesWarningSupervisionAndEscalation() throws Exception {
+        // Every minute a working minute: due 240 minutes after the report, warned 60 before, escalated 120 after.
+        String id = reportWithConfiguration("registerMinutes = 240\nwarnBeforeMinutes = 60\nescalateAfterOverdueMinutes = 120\n",
+                due -> due.toMinutes() >= 239 && due.toMinutes() <= 241);
+        step(operator, id, "{\"action\":\"REGISTER\"}", "REGISTERED");
+        platform.shell.run("civicgrid:case-supervise");
+        assertThat(lastStep(id).path("action").asText()).as("nothing due yet").isEqualTo("REGISTER");
+
+        platform.moveClock(190);
+        await("a warning an hour before the deadline").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    platform.shell.run("civicgrid:case-supervise");
+                    return "WARN".equals(lastStep(id).path("action").asText());
+                });
+        assertThat(lastStep(id).path("actorId").asText()).isEqualTo("platform");
+        assertThat(operator.get("/cases/" + id).json().path("overdue").asBoolean()).isFalse();
+
+        platform.moveClock(250);
+        await("flagged once overdue").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            platform.shell.run("civicgrid:case-supervise");
+            return "SUPERVISE".equals(lastStep(id).path("action").asText());
+        });
+        assertThat(operator.get("/cases/" + id).json().path("overdue").asBoolean()).isTrue();
+        assertThat(operator.get("/cases/" + id).json().path("level").asText()).isEqualTo("VILLAGE");
+
+        platform.moveClock(380);
+        await("escalated two hours after its deadline").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    platform.shell.run("civicgrid:case-supervise");
+                    return "ESCALATE".equals(lastStep(id).path("action").asText());
+                });
+        JsonNode up = operator.get("/cases/" + id).json();
+        assertThat(up.path("level").asText()).isEqualTo("TOWNSHIP");
+        assertThat(up.path("state").asText()).isEqualTo("REGISTERED");
+        platform.moveClock(0);
+    }
+
+    @Test
+    @Order(15)
+    void aCountysOwnCalendarAppliesToItsCasesOnly() throws Exception {
+        platform.configure("org.civicgrid.cases.cfg",
+                "zone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nregisterMinutes = 60\n");
+        platform.configure("org.civicgrid.cases.county-qinshui.cfg",
+                "region = 140521\nzone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nregisterMinutes = 15\n");
+        await("沁水县's own registration deadline applies").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> registrationMinutes(resident, VILLAGE) == 15);
+        platform.shell.run("civicgrid:user-add --role RESIDENT --region 140522100001 yc-resident yc-resident-pass");
+        assertThat(registrationMinutes(platform.api.as("yc-resident", "yc-resident-pass"), "140522100001"))
+                .as("阳城县 keeps the platform-wide deadline").isEqualTo(60);
+        Files.delete(platform.home.resolve("etc/org.civicgrid.cases.county-qinshui.cfg"));
+        await("removing the county file restores the platform-wide deadline").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> registrationMinutes(resident, VILLAGE) == 60);
+    }
+
+    /** Reports a case and returns the minutes from its report to its first deadline. */
+    private static long registrationMinutes(Api as, String village) {
+        JsonNode c = as.post("/cases", "{\"title\":\"垃圾堆放\",\"description\":\"路边垃圾堆放\","
+                + "\"category\":\"sanitation\",\"channel\":\"APP\",\"regionCode\":\"" + village + "\"}").json();
+        return Math.round(Duration.between(OffsetDateTime.parse(c.path("reportedAt").asText()),
+                OffsetDateTime.parse(c.path("deadline").asText())).toSeconds() / 60.0);
+    }
+
     /** Writes the case settings (all hours working hours), waits until they apply, reports a case; its id. */
     private String reportWithConfiguration(String settings) throws Exception {
-        Files.writeString(platform.home.resolve("etc/org.civicgrid.cases.cfg"),
+        String id = reportWithConfiguration(settings, Duration::isZero);
+        await("the case is past its deadline").atMost(Duration.ofSeconds(5)).until(
+                () -> operator.get("/cases/" + id).json().path("overdue").asBoolean());
+        return id;
+    }
+
+    /** Writes the case settings, reports cases until one's registration deadline shows they apply; its id. */
+    private String reportWithConfiguration(String settings, java.util.function.Predicate<Duration> applied) throws Exception {
+        platform.configure("org.civicgrid.cases.cfg",
                 "zone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nhandleHours = 24\nverifyHours = 2\n" + settings);
         String[] id = new String[1];
         await("the new settings apply").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode c = resident.post("/cases", "{\"title\":\"违章搭建\",\"description\":\"楼顶违章搭建\","
                     + "\"category\":\"illegal-building\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}").json();
             id[0] = c.path("id").asText();
-            return c.path("reportedAt").asText().equals(c.path("deadline").asText());
+            return applied.test(Duration.between(OffsetDateTime.parse(c.path("reportedAt").asText()),
+                    OffsetDateTime.parse(c.path("deadline").asText())));
         });
-        await("the case is past its deadline").atMost(Duration.ofSeconds(5)).until(
-                () -> operator.get("/cases/" + id[0]).json().path("overdue").asBoolean());
         return id[0];
     }
 

@@ -39,6 +39,32 @@ final class Distribution implements AutoCloseable {
         this.shell = new KarafShell(sshPort, SHELL_USER, shellPassword);
     }
 
+    /** Moves the platform's clock this many minutes ahead of the system clock, and waits until it has moved. */
+    void moveClock(long minutes) throws IOException {
+        configure("org.civicgrid.clock.cfg", "offsetMinutes = " + minutes + "\n");
+        org.awaitility.Awaitility.await("the platform clock moves").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    for (com.fasterxml.jackson.databind.JsonNode check : api.get("/health").json().path("checks")) {
+                        if ("clock".equals(check.path("name").asText())) {
+                            return check.path("offsetMinutes").asLong() == minutes;
+                        }
+                    }
+                    return false;
+                });
+    }
+
+    /**
+     * Writes a configuration file into etc/ the way an editor saving it should: the whole file at once (written
+     * beside it, then moved into place), so the platform's file watcher never reads it half-written.
+     */
+    void configure(String fileName, String content) throws IOException {
+        Path target = home.resolve("etc").resolve(fileName);
+        Path partial = home.resolve("etc").resolve("." + fileName + ".partial");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Unpacks the distribution's tar.gz into a fresh folder and points it at the given database. */
     static Distribution unpack(String runName, TestDatabase database) throws IOException, InterruptedException {
         Path archive = Paths.get(System.getProperty("civicgrid.it.distribution"));
@@ -151,12 +177,21 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** Ports handed out in this JVM: the system may offer a just-closed port again, and each must be distinct. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("No free port found that was not already handed out");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

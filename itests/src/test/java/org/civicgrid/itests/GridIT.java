@@ -96,6 +96,27 @@ class GridIT {
 
     @Test
     @Order(5)
+    void theCountyAssignsAGridsWorkersAndLeader() {
+        platform.shell.run("civicgrid:user-add --role GRID_WORKER --region 140521100 qs-worker-1 worker-pass-01");
+        platform.shell.run("civicgrid:user-add --role GRID_LEADER --region 140521100 qs-leader worker-pass-02");
+        platform.shell.run("civicgrid:user-add --role GRID_WORKER --region 140522100 yc-worker worker-pass-03");
+        Api.Reply refused = admin.put("/grids/" + FIRST + "/staff", "{\"workers\":[\"qs-worker-1\",\"yc-worker\"],\"leader\":\"qs-leader\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("detail").asText()).contains("yc-worker");
+        assertThat(admin.get("/grids/" + FIRST).json().path("workers").size()).as("nothing assigned").isZero();
+
+        Api.Reply staffed = admin.put("/grids/" + FIRST + "/staff", "{\"workers\":[\"qs-worker-1\"],\"leader\":\"qs-leader\"}");
+        assertThat(staffed.status()).as(staffed.body()).isEqualTo(200);
+        JsonNode grid = admin.get("/grids/" + FIRST).json();
+        assertThat(grid.path("workers").toString()).isEqualTo("[\"qs-worker-1\"]");
+        assertThat(grid.path("leader").asText()).isEqualTo("qs-leader");
+        assertThat(otherCounty.put("/grids/" + FIRST + "/staff", "{\"workers\":[]}").status()).isEqualTo(404);
+        assertThat(platform.api.as("qs-worker-1", "worker-pass-01").put("/grids/" + FIRST + "/staff", "{\"workers\":[]}")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
     void demoGridsCoverTheCountyOnFirstStart() {
         org.awaitility.Awaitility.await("demo grids generated").atMost(java.time.Duration.ofMinutes(2))
                 .pollInterval(java.time.Duration.ofSeconds(1))

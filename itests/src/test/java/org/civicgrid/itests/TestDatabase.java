@@ -40,6 +40,11 @@ abstract class TestDatabase implements AutoCloseable {
         return -1;
     }
 
+    /** A direct connection to the platform's database, bypassing the platform; none for the embedded database. */
+    java.util.Optional<Connection> connection() throws SQLException {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public void close() {
     }
@@ -131,6 +136,11 @@ abstract class TestDatabase implements AutoCloseable {
                 r.next();
                 return r.getLong(1);
             }
+        }
+
+        @Override
+        java.util.Optional<Connection> connection() throws SQLException {
+            return java.util.Optional.of(connect(name));
         }
 
         @Override

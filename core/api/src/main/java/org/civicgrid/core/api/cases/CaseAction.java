@@ -45,6 +45,11 @@ public enum CaseAction {
      */
     SUPERVISE,
     /**
+     * 预警: the platform's supervision warns that a case's current step is due soon (the state stays); once per
+     * deadline. Taken by the platform only, never through the API.
+     */
+    WARN,
+    /**
      * A file attached to the case (the state stays), by the reporter or someone working on cases in its area.
      * Taken by uploading the file to the case's attachments, not as a transition.
      */

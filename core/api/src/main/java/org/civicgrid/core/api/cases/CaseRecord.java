@@ -1,6 +1,7 @@
 package org.civicgrid.core.api.cases;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A case as the platform holds it.
@@ -24,11 +25,12 @@ import java.time.OffsetDateTime;
  * @param rating the reporter's rating 1–5, or {@code null}
  * @param reportedAt when it was reported
  * @param updatedAt when it last changed
+ * @param parties the people and organisations it concerns, phone numbers masked
  * @since 1.0
  */
 public record CaseRecord(String id, String title, String description, String category, Channel channel,
                          CaseState state, CaseLevel level, String regionCode, String gridCode, Double longitude,
                          Double latitude, String address, String reporterId, String unitId,
                          OffsetDateTime deadline, boolean overdue, Integer rating, OffsetDateTime reportedAt,
-                         OffsetDateTime updatedAt) {
+                         OffsetDateTime updatedAt, List<CaseParty> parties) {
 }

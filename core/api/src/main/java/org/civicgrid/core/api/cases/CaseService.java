@@ -50,6 +50,19 @@ public interface CaseService {
     Optional<CaseRecord> find(Caller caller, String caseId);
 
     /**
+     * The parties of a case unmasked, for the staff who must contact them (command centre, the unit the case is
+     * dispatched to, grid staff and mediators of its area), with a stated purpose. Every reveal is recorded in the
+     * audit trail with the purpose; anyone else is refused.
+     *
+     * @param caller who asks
+     * @param caseId a case within the caller's subtree
+     * @param purpose why (5 to 200 characters), e.g. "回访当事人核实处理结果"
+     * @return the parties with their names and phone numbers in full
+     * @since 1.0
+     */
+    List<CaseParty> revealParties(Caller caller, String caseId, String purpose);
+
+    /**
      * @param caller who asks
      * @param caseId a case id within the caller's subtree
      * @return its audit trail, oldest first

@@ -16,6 +16,8 @@ public enum Channel {
     APP,
     /** A department. */
     DEPARTMENT,
-    /** A plug-in (e.g. a patrol's hazard report). */
-    PLUGIN
+    /** A plug-in other than a patrol. */
+    PLUGIN,
+    /** A patrol (群防群治): a hazard found by a patrol team, reported through its plug-in. */
+    PATROL
 }

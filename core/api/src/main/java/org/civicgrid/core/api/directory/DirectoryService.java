@@ -62,4 +62,14 @@ public interface DirectoryService {
      * @since 1.0
      */
     Unit createUnit(Caller caller, Unit unit);
+
+    /**
+     * Lifts the lock on an account locked after wrong passwords, and clears its count of them.
+     *
+     * @param caller a security, county or city administrator whose area holds the user
+     * @param id the user
+     * @return the user
+     * @since 1.0
+     */
+    User unlock(Caller caller, String id);
 }

@@ -23,5 +23,12 @@ public enum Role {
     /** Administers one county: grids, users, routing, deadlines. */
     COUNTY_ADMIN,
     /** Administers the city. */
-    CITY_ADMIN
+    CITY_ADMIN,
+    /**
+     * Security administrator (安全管理员): accounts and roles of a region. Of the three administrator duties
+     * (三权分立: system, security, audit) one account holds at most one.
+     */
+    SECURITY_ADMIN,
+    /** Audit administrator (审计管理员): reads, verifies and exports the audit trail of a region; nothing else. */
+    AUDIT_ADMIN
 }

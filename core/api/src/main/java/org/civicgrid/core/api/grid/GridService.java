@@ -89,4 +89,18 @@ public interface GridService {
      * @since 1.0
      */
     String exportGeoJson(Caller caller, String regionCode);
+
+    /**
+     * Sets who works a grid: its grid workers (网格员) and its grid leader (网格长), replacing the previous ones.
+     * For command centres and county and city administrators; every person must be an enabled user of the caller's
+     * area holding the right role, in a region that contains the grid.
+     *
+     * @param caller who assigns
+     * @param code a grid within the caller's subtree
+     * @param workers user ids of grid workers (at most 20; none to clear)
+     * @param leader user id of the grid leader, or {@code null} for none
+     * @return the grid as it is now
+     * @since 1.0
+     */
+    Grid staff(Caller caller, String code, List<String> workers, String leader);
 }

@@ -34,4 +34,10 @@ public interface SchemaMigrator {
      * @since 1.0
      */
     List<SchemaVersion> versions();
+
+    /**
+     * @return the owners whose last migration failed, with why; an owner leaves it once it migrates
+     * @since 1.0
+     */
+    java.util.Map<String, String> failures();
 }

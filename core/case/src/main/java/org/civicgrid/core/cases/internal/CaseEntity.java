@@ -61,6 +61,8 @@ public class CaseEntity {
     private LocalDateTime updatedAt;
     @Column(name = "supervised_at")
     private LocalDateTime supervisedAt;
+    @Column(name = "warned_at")
+    private LocalDateTime warnedAt;
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -110,20 +112,23 @@ public class CaseEntity {
     void deadline(LocalDateTime deadline) {
         this.deadline = deadline;
         this.supervisedAt = null;
+        this.warnedAt = null;
     }
     LocalDateTime supervisedAt() { return supervisedAt; }
     void supervisedAt(LocalDateTime at) { this.supervisedAt = at; }
+    LocalDateTime warnedAt() { return warnedAt; }
+    void warnedAt(LocalDateTime at) { this.warnedAt = at; }
     void requestedHours(Integer hours) { this.requestedHours = hours; }
     void rating(Integer rating) { this.rating = rating; }
     void updatedAt(LocalDateTime at) { this.updatedAt = at; }
 
-    CaseRecord toRecord(LocalDateTime now) {
+    CaseRecord toRecord(LocalDateTime now, java.util.List<org.civicgrid.core.api.cases.CaseParty> parties) {
         CaseState current = CaseState.valueOf(state);
         boolean open = current != CaseState.CLOSED && current != CaseState.REJECTED && current != CaseState.VERIFIED;
         return new CaseRecord(id, title, description, category, Channel.valueOf(channel), current,
                 CaseLevel.valueOf(level), regionCode, gridCode, longitude, latitude, address, reporterId, unitId,
                 deadline == null ? null : deadline.atOffset(ZoneOffset.UTC),
                 open && deadline != null && now.isAfter(deadline), rating,
-                reportedAt.atOffset(ZoneOffset.UTC), updatedAt.atOffset(ZoneOffset.UTC));
+                reportedAt.atOffset(ZoneOffset.UTC), updatedAt.atOffset(ZoneOffset.UTC), parties);
     }
 }

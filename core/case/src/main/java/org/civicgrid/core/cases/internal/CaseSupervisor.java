@@ -4,11 +4,12 @@ package org.civicgrid.core.cases.internal;
 public interface CaseSupervisor {
 
     /** What one round of supervision did. */
-    record Round(int flagged, int escalated) {
+    record Round(int flagged, int escalated, int warned) {
     }
 
     /**
-     * Flags every open case past its deadline (once per deadline), and escalates those overdue longer than
+     * Warns of cases due soon and flags every open case past its deadline (each once per deadline), and
+     * escalates those overdue longer than
      * configured. Each case is its own transaction; the steps are audited and published like any other.
      */
     Round supervise();

@@ -77,6 +77,8 @@ final class CaseWorkflow {
                 RETURNED, HANDLED, VERIFIED), null, Actor.PARTICIPANT, false);
         rule(CaseAction.SUPERVISE, EnumSet.of(REPORTED, REGISTERED, DISPATCHED, IN_HANDLING, EXTENSION_REQUESTED,
                 RETURNED, HANDLED), null, Actor.PLATFORM, false);
+        rule(CaseAction.WARN, EnumSet.of(REPORTED, REGISTERED, DISPATCHED, IN_HANDLING, EXTENSION_REQUESTED,
+                RETURNED, HANDLED), null, Actor.PLATFORM, false);
         if (RULES.size() != CaseAction.values().length) {
             throw new IllegalStateException("Every case action needs a rule");
         }

@@ -1,6 +1,5 @@
 package org.civicgrid.core.cases.internal;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import org.civicgrid.core.api.cases.CaseGuard;
 import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
 import org.civicgrid.core.api.cases.CaseLevel;
+import org.civicgrid.core.api.cases.CaseParty;
 import org.civicgrid.core.api.cases.CaseQuery;
 import org.civicgrid.core.api.cases.CaseRecord;
 import org.civicgrid.core.api.cases.CaseService;
@@ -48,6 +48,10 @@ import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionService;
 import org.civicgrid.core.api.rest.ProblemException;
+import org.civicgrid.core.api.security.AuditEntry;
+import org.civicgrid.core.api.security.AuditTrail;
+import org.civicgrid.core.api.security.SensitiveData;
+import org.civicgrid.core.api.time.PlatformClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -71,6 +75,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     private static final Set<CaseState> ESCALATABLE = EnumSet.of(CaseState.REGISTERED, CaseState.DISPATCHED,
             CaseState.IN_HANDLING, CaseState.RETURNED);
     private static final int SUPERVISION_BATCH = 500;
+    /** Wall-clock look-ahead for warnings: a working-time window never spans more than this (long holidays). */
+    private static final Duration WARNING_HORIZON = Duration.ofDays(14);
 
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.cases)";
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -89,7 +95,10 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     private final List<CaseGuard> guards = new CopyOnWriteArrayList<>();
     private volatile Deadlines deadlines;
     private volatile GridService grids;
-    private volatile Clock clock = Clock.systemUTC();
+    private final PlatformClock time;
+    private final SensitiveData sealer;
+    private final AuditTrail audit;
+    private final List<CountyCalendar> counties = new CopyOnWriteArrayList<>();
 
     @Activate
     public JpaCaseService(@Reference(target = SCHEMA) SchemaReady schema,
@@ -97,7 +106,13 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                           @Reference RegionService regions,
                           @Reference DirectoryService directory,
                           @Reference EventAdmin events,
+                          @Reference PlatformClock time,
+                          @Reference SensitiveData sealer,
+                          @Reference AuditTrail audit,
                           CasesConfiguration configuration) {
+        this.time = time;
+        this.sealer = sealer;
+        this.audit = audit;
         this.jpa = jpa;
         this.regions = regions;
         this.directory = directory;
@@ -122,6 +137,27 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                     previous == null ? "using the built-in defaults" : "keeping the previous settings", e.getMessage());
             return previous != null ? previous : Deadlines.defaults();
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCounty(CountyCalendar county) {
+        counties.add(county);
+    }
+
+    void removeCounty(CountyCalendar county) {
+        counties.remove(county);
+    }
+
+    /** The calendar and deadlines for a case in a region: its county's (or township's) own, else the platform's. */
+    Deadlines deadlinesFor(String regionCode) {
+        CountyCalendar best = null;
+        for (CountyCalendar county : counties) {
+            if (regionCode.startsWith(county.region())
+                    && (best == null || county.region().length() > best.region().length())) {
+                best = county;
+            }
+        }
+        return best != null ? best.deadlines() : deadlines;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -187,10 +223,6 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         return categories.keySet().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
-    void clock(Clock clock) {
-        this.clock = clock;
-    }
-
     @Override
     public CaseRecord report(Caller caller, CaseIntake intake) {
         Region region = validate(caller, intake);
@@ -201,18 +233,24 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             case CITY -> CaseLevel.CITY;
             case PROVINCE -> throw ProblemException.badRequest("A case belongs to a city or below, not a province.");
         };
-        Instant now = clock.instant();
+        Instant now = time.now();
         LocalDateTime nowUtc = utc(now);
         String id = UUID.randomUUID().toString();
         CaseEntity entity = new CaseEntity(id, intake, level, gridOf(caller, intake, region.code()), caller.userId(),
-                nowUtc, utc(deadlines.register(now)));
+                nowUtc, utc(deadlinesFor(region.code()).register(now)));
+        List<PartyEntity> parties = new ArrayList<>();
+        for (CaseParty party : intake.parties()) {
+            parties.add(new PartyEntity(UUID.randomUUID().toString(), id, parties.size() + 1, party, sealer));
+        }
         CaseStepEntity step = new CaseStepEntity(UUID.randomUUID().toString(), id, 1, nowUtc, caller.userId(), null,
                 null, CaseState.REPORTED, "Reported through " + intake.channel(), null);
         jpa.tx(TransactionType.Required, em -> {
             em.persist(entity);
+            em.flush();
+            parties.forEach(em::persist);
             em.persist(step);
         });
-        CaseRecord record = entity.toRecord(nowUtc);
+        CaseRecord record = entity.toRecord(nowUtc, parties.stream().map(p -> p.masked(sealer)).toList());
         publish("REPORTED", record, null, caller.userId());
         LOG.info("Case {} ({}) reported by {} in {}", id, intake.category(), caller.userId(), region.code());
         return record;
@@ -223,7 +261,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         if (request != null && request.action() == CaseAction.ATTACH) {
             throw ProblemException.badRequest("Attach a file by uploading it to the case's attachments.");
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         LocalDateTime nowUtc = utc(now);
         CaseState[] from = new CaseState[1];
         CaseRecord record;
@@ -234,7 +272,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                         c.unitId(), c.rating());
                 CaseState to = CaseWorkflow.check(caller, facts, request);
                 for (CaseGuard guard : guards) {
-                    guard.check(caller, c.toRecord(nowUtc), request);
+                    guard.check(caller, record(em, c, nowUtc), request);
                 }
                 from[0] = c.state();
                 String note = request.note() == null ? null : request.note().strip();
@@ -249,7 +287,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 em.persist(new CaseStepEntity(UUID.randomUUID().toString(), caseId, (int) steps + 1, nowUtc,
                         caller.userId(), request.action(), from[0], to, note, unit));
                 em.flush();
-                return c.toRecord(nowUtc);
+                return record(em, c, nowUtc);
             });
         } catch (RuntimeException e) {
             if (causedBy(e, OptimisticLockException.class)) {
@@ -263,7 +301,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     /** Applies what a step does besides changing the state; returns the unit dispatched to, if any. */
     private String apply(EntityManager em, Caller caller, CaseEntity c, TransitionRequest request, Instant now) {
-        Deadlines d = deadlines;
+        Deadlines d = deadlinesFor(c.regionCode());
         switch (request.action()) {
             case REGISTER, REOPEN -> {
                 c.unitId(null);
@@ -277,7 +315,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             case DISPATCH, REDISPATCH -> {
                 String unit = chooseUnit(caller, c, request.unitId());
                 c.unitId(unit);
-                c.deadline(utc(d.handle(now, c.category(), categoryHours(c.category()))));
+                c.deadline(utc(d.handle(now, c.category(), c.level(), categoryHours(c.category()))));
                 return unit;
             }
             case RETURN -> c.deadline(utc(d.register(now)));
@@ -290,9 +328,9 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             }
             case DENY_EXTENSION -> c.requestedHours(null);
             case HANDLE -> c.deadline(utc(d.verify(now)));
-            case SEND_BACK -> c.deadline(utc(d.handle(now, c.category(), categoryHours(c.category()))));
+            case SEND_BACK -> c.deadline(utc(d.handle(now, c.category(), c.level(), categoryHours(c.category()))));
             case VERIFY, CLOSE, REJECT -> c.deadline(null);
-            case SUPERVISE, ATTACH -> throw new IllegalStateException(request.action() + " is not a transition");
+            case SUPERVISE, WARN, ATTACH -> throw new IllegalStateException(request.action() + " is not a transition");
             case RATE -> c.rating(request.rating());
             case ACCEPT -> {
             }
@@ -338,7 +376,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         }
         String type = AttachmentTypes.detect(content).orElseThrow(() -> new ProblemException(415,
                 "Unsupported media type", "Attach " + AttachmentTypes.ACCEPTED + " files; this one is none of them."));
-        Instant now = clock.instant();
+        Instant now = time.now();
         LocalDateTime nowUtc = utc(now);
         CaseAttachment info = new CaseAttachment(UUID.randomUUID().toString(), caseId, name, type, content.length,
                 sha256(content), caller.userId(), now.atOffset(ZoneOffset.UTC));
@@ -350,7 +388,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             c.updatedAt(nowUtc);
             step(em, c, nowUtc, caller.userId(), CaseAction.ATTACH, c.state(), c.state(),
                     name + " (" + type + ", " + content.length + " bytes)", null);
-            return c.toRecord(nowUtc);
+            return record(em, c, nowUtc);
         });
         publish(CaseAction.ATTACH.name(), record, record.state(), caller.userId());
         return info;
@@ -385,47 +423,77 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     @Override
     public Round supervise() {
-        Instant now = clock.instant();
+        Instant now = time.now();
         LocalDateTime nowUtc = utc(now);
-        Deadlines d = deadlines;
+        List<String> open = OPEN.stream().map(Enum::name).toList();
+        // Overdue cases not yet flagged, and flagged ones that may still be escalated; each batch makes progress.
         List<String> overdue = jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("select c.id from CaseEntity c where c.deadline < :now and c.state in :open "
+                        + "and (c.supervisedAt is null or (c.state in :escalatable and c.level <> :top)) "
                         + "order by c.deadline", String.class)
                 .setParameter("now", nowUtc)
-                .setParameter("open", OPEN.stream().map(Enum::name).toList())
+                .setParameter("open", open)
+                .setParameter("escalatable", ESCALATABLE.stream().map(Enum::name).toList())
+                .setParameter("top", CaseLevel.CITY.name())
+                .setMaxResults(SUPERVISION_BATCH)
+                .getResultList());
+        // Cases due within the warning horizon and not yet warned; working time decides which are due soon.
+        List<String> dueSoon = jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("select c.id from CaseEntity c where c.deadline >= :now and c.deadline < :horizon "
+                        + "and c.state in :open and c.warnedAt is null order by c.deadline", String.class)
+                .setParameter("now", nowUtc)
+                .setParameter("horizon", nowUtc.plus(WARNING_HORIZON))
+                .setParameter("open", open)
                 .setMaxResults(SUPERVISION_BATCH)
                 .getResultList());
         int flagged = 0;
         int escalated = 0;
+        int warned = 0;
         for (String id : overdue) {
-            try {
-                Supervised outcome = jpa.txExpr(TransactionType.Required, em -> superviseOne(em, id, now, nowUtc, d));
-                if (outcome != null) {
-                    publish(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
-                    if (outcome.action() == CaseAction.ESCALATE) {
-                        escalated++;
-                    } else {
-                        flagged++;
-                    }
+            Supervised outcome = once(() -> jpa.txExpr(TransactionType.Required, em -> superviseOne(em, id, now, nowUtc)));
+            if (outcome != null) {
+                publish(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
+                if (outcome.action() == CaseAction.ESCALATE) {
+                    escalated++;
+                } else {
+                    flagged++;
                 }
-            } catch (RuntimeException e) {
-                if (!causedBy(e, OptimisticLockException.class)) {
-                    throw e;
-                }
-                // Someone took a step on the case meanwhile (or another node supervised it): next round looks again.
             }
         }
-        return new Round(flagged, escalated);
+        for (String id : dueSoon) {
+            Supervised outcome = once(() -> jpa.txExpr(TransactionType.Required, em -> warnOne(em, id, now, nowUtc)));
+            if (outcome != null) {
+                publish(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
+                warned++;
+            }
+        }
+        return new Round(flagged, escalated, warned);
+    }
+
+    /**
+     * Runs one case's supervision; if someone took a step on the case meanwhile (or another node supervised it),
+     * nothing is done and the next round looks again.
+     */
+    private static Supervised once(java.util.function.Supplier<Supervised> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (!causedBy(e, OptimisticLockException.class)) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     private record Supervised(CaseAction action, CaseState from, CaseRecord record) {
     }
 
-    private Supervised superviseOne(EntityManager em, String id, Instant now, LocalDateTime nowUtc, Deadlines d) {
+    private Supervised superviseOne(EntityManager em, String id, Instant now, LocalDateTime nowUtc) {
         CaseEntity c = em.find(CaseEntity.class, id);
         if (c == null || c.deadline() == null || !c.deadline().isBefore(nowUtc) || !OPEN.contains(c.state())) {
             return null;
         }
+        Deadlines d = deadlinesFor(c.regionCode());
         CaseState state = c.state();
         Instant deadline = c.deadline().toInstant(ZoneOffset.UTC);
         long overdueMinutes = d.calendar().between(deadline, now).toMinutes();
@@ -439,7 +507,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             c.updatedAt(nowUtc);
             step(em, c, nowUtc, CaseAction.ESCALATE, state, CaseState.REGISTERED,
                     "Overdue since " + deadline + ": escalated to " + c.level() + " by supervision", null);
-            return new Supervised(CaseAction.ESCALATE, state, c.toRecord(nowUtc));
+            return new Supervised(CaseAction.ESCALATE, state, record(em, c, nowUtc));
         }
         if (c.supervisedAt() != null) {
             return null;
@@ -447,7 +515,24 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         c.supervisedAt(nowUtc);
         c.updatedAt(nowUtc);
         step(em, c, nowUtc, CaseAction.SUPERVISE, state, state, "Overdue since " + deadline, null);
-        return new Supervised(CaseAction.SUPERVISE, state, c.toRecord(nowUtc));
+        return new Supervised(CaseAction.SUPERVISE, state, record(em, c, nowUtc));
+    }
+
+    private Supervised warnOne(EntityManager em, String id, Instant now, LocalDateTime nowUtc) {
+        CaseEntity c = em.find(CaseEntity.class, id);
+        if (c == null || c.deadline() == null || c.deadline().isBefore(nowUtc) || !OPEN.contains(c.state())
+                || c.warnedAt() != null) {
+            return null;
+        }
+        Deadlines d = deadlinesFor(c.regionCode());
+        Instant deadline = c.deadline().toInstant(ZoneOffset.UTC);
+        if (d.warnBefore() == null || d.calendar().between(now, deadline).compareTo(d.warnBefore()) > 0) {
+            return null;
+        }
+        c.warnedAt(nowUtc);
+        step(em, c, nowUtc, CaseAction.WARN, c.state(), c.state(), "Due at " + deadline + " ("
+                + d.calendar().between(now, deadline).toMinutes() + " working minutes left)", null);
+        return new Supervised(CaseAction.WARN, c.state(), record(em, c, nowUtc));
     }
 
     private static void step(EntityManager em, CaseEntity c, LocalDateTime at, CaseAction action, CaseState from,
@@ -466,10 +551,63 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     @Override
     public Optional<CaseRecord> find(Caller caller, String caseId) {
-        LocalDateTime now = utc(clock.instant());
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(CaseEntity.class, caseId)))
-                .filter(c -> caller.reaches(c.regionCode()))
-                .map(c -> c.toRecord(now));
+        LocalDateTime now = utc(time.now());
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> {
+            CaseEntity c = caseId == null ? null : em.find(CaseEntity.class, caseId);
+            return c == null || !mayRead(caller, c) ? null : record(em, c, now);
+        }));
+    }
+
+    /** The case as callers see it, with its parties masked. */
+    private CaseRecord record(EntityManager em, CaseEntity c, LocalDateTime now) {
+        return records(em, List.of(c), now).get(0);
+    }
+
+    private List<CaseRecord> records(EntityManager em, List<CaseEntity> cases, LocalDateTime now) {
+        if (cases.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<org.civicgrid.core.api.cases.CaseParty>> parties = new HashMap<>();
+        em.createQuery("select p from PartyEntity p where p.caseId in :ids order by p.caseId, p.seq", PartyEntity.class)
+                .setParameter("ids", cases.stream().map(CaseEntity::id).toList())
+                .getResultList()
+                .forEach(p -> parties.computeIfAbsent(p.caseId(), k -> new ArrayList<>()).add(p.masked(sealer)));
+        return cases.stream().map(c -> c.toRecord(now, parties.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    /** Who may see a case's parties in full: the people who contact them. */
+    static final Set<org.civicgrid.core.api.directory.Role> MAY_REVEAL = EnumSet.of(
+            org.civicgrid.core.api.directory.Role.COMMAND_OPERATOR, org.civicgrid.core.api.directory.Role.GRID_WORKER,
+            org.civicgrid.core.api.directory.Role.GRID_LEADER, org.civicgrid.core.api.directory.Role.MEDIATOR);
+
+    @Override
+    public List<CaseParty> revealParties(Caller caller, String caseId, String purpose) {
+        String why = purpose == null ? "" : purpose.strip();
+        if (why.length() < 5 || why.length() > 200) {
+            throw ProblemException.badRequest("State the purpose of seeing the parties in full (purpose, 5 to 200 characters).");
+        }
+        String[] region = new String[1];
+        List<CaseParty> parties = jpa.txExpr(TransactionType.Supports, em -> {
+            CaseEntity c = visible(em, caller, caseId);
+            region[0] = c.regionCode();
+            boolean assignedUnit = caller.has(org.civicgrid.core.api.directory.Role.DEPARTMENT_HANDLER)
+                    && c.unitId() != null && c.unitId().equals(caller.unitId());
+            if (!assignedUnit && caller.roles().stream().noneMatch(MAY_REVEAL::contains)) {
+                return null;
+            }
+            return em.createQuery("select p from PartyEntity p where p.caseId = :id order by p.seq", PartyEntity.class)
+                    .setParameter("id", caseId).getResultList().stream().map(p -> p.revealed(sealer)).toList();
+        });
+        if (parties == null) {
+            audit.record(new AuditEntry(caller.userId(), "case.parties.reveal", "case", caseId, region[0], "refused",
+                    "purpose: " + why));
+            throw new ProblemException(403, "Forbidden", "Parties are shown in full only to the command centre, "
+                    + "the unit the case is dispatched to, grid staff and mediators of its area.");
+        }
+        // Recorded before the names leave the platform: if it cannot be recorded, they do not leave.
+        audit.record(AuditEntry.ok(caller.userId(), "case.parties.reveal", "case", caseId, region[0],
+                parties.size() + " parties; purpose: " + why));
+        return parties;
     }
 
     @Override
@@ -491,10 +629,14 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         if (limit > LIMIT_MAX || query.offset() < 0) {
             throw ProblemException.badRequest("limit is 1 to " + LIMIT_MAX + " and offset not negative.");
         }
-        LocalDateTime now = utc(clock.instant());
+        LocalDateTime now = utc(time.now());
         StringBuilder jpql = new StringBuilder("select c from CaseEntity c where c.regionCode like :region");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("region", region + "%");
+        if (!isStaff(caller)) {
+            jpql.append(" and c.reporterId = :me");
+            parameters.put("me", caller.userId());
+        }
         if (query.state() != null) {
             jpql.append(" and c.state = :state");
             parameters.put("state", query.state().name());
@@ -512,6 +654,18 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             parameters.put("now", now);
             parameters.put("open", OPEN.stream().map(Enum::name).toList());
         }
+        if (query.reportedFrom() != null && query.reportedTo() != null
+                && !query.reportedFrom().isBefore(query.reportedTo())) {
+            throw ProblemException.badRequest("from must be before to.");
+        }
+        if (query.reportedFrom() != null) {
+            jpql.append(" and c.reportedAt >= :from");
+            parameters.put("from", utc(query.reportedFrom().toInstant()));
+        }
+        if (query.reportedTo() != null) {
+            jpql.append(" and c.reportedAt < :to");
+            parameters.put("to", utc(query.reportedTo().toInstant()));
+        }
         if (query.text() != null && !query.text().isBlank()) {
             jpql.append(" and (lower(c.title) like :text or lower(c.description) like :text)");
             parameters.put("text", "%" + query.text().trim().toLowerCase() + "%");
@@ -520,18 +674,20 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         return jpa.txExpr(TransactionType.Supports, em -> {
             TypedQuery<CaseEntity> q = em.createQuery(jpql.toString(), CaseEntity.class);
             parameters.forEach(q::setParameter);
-            return q.setFirstResult(query.offset()).setMaxResults(limit).getResultList()
-                    .stream().map(c -> c.toRecord(now)).toList();
+            return records(em, q.setFirstResult(query.offset()).setMaxResults(limit).getResultList(), now);
         });
     }
 
     @Override
     public CaseFigures figures(Caller caller, String regionCode) {
+        if (!isStaff(caller)) {
+            throw new ProblemException(403, "Forbidden", "Case figures are for the staff who work on cases.");
+        }
         String region = regionCode == null || regionCode.isBlank() ? caller.regionCode() : regionCode.trim();
         if (!caller.reaches(region)) {
             throw new ProblemException(403, "Forbidden", "Region " + region + " is outside your area.");
         }
-        LocalDateTime now = utc(clock.instant());
+        LocalDateTime now = utc(time.now());
         String prefix = region + "%";
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<CaseState, Long> byState = new java.util.EnumMap<>(CaseState.class);
@@ -562,9 +718,24 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         return counts;
     }
 
+    /** Who works on cases; anyone else (a resident) sees only the cases they reported. */
+    static final Set<org.civicgrid.core.api.directory.Role> CASE_STAFF = EnumSet.of(
+            org.civicgrid.core.api.directory.Role.GRID_WORKER, org.civicgrid.core.api.directory.Role.GRID_LEADER,
+            org.civicgrid.core.api.directory.Role.COMMAND_OPERATOR, org.civicgrid.core.api.directory.Role.DEPARTMENT_HANDLER,
+            org.civicgrid.core.api.directory.Role.MEDIATOR, org.civicgrid.core.api.directory.Role.COUNTY_ADMIN,
+            org.civicgrid.core.api.directory.Role.CITY_ADMIN);
+
+    static boolean isStaff(Caller caller) {
+        return caller.roles().stream().anyMatch(CASE_STAFF::contains);
+    }
+
+    static boolean mayRead(Caller caller, CaseEntity c) {
+        return caller.reaches(c.regionCode()) && (isStaff(caller) || caller.userId().equals(c.reporterId()));
+    }
+
     private static CaseEntity visible(EntityManager em, Caller caller, String caseId) {
         CaseEntity c = caseId == null ? null : em.find(CaseEntity.class, caseId);
-        if (c == null || !caller.reaches(c.regionCode())) {
+        if (c == null || !mayRead(caller, c)) {
             throw ProblemException.notFound("No case " + caseId + " in your area.");
         }
         return c;
@@ -597,12 +768,36 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         if (intake.address() != null && intake.address().length() > 300) {
             throw ProblemException.badRequest("address has at most 300 characters.");
         }
+        validateParties(intake.parties());
         String code = intake.regionCode() == null ? "" : intake.regionCode().strip();
         if (!caller.reaches(code)) {
             throw new ProblemException(403, "Forbidden", "Region " + code + " is outside your area.");
         }
         return regions.find(code).orElseThrow(() -> ProblemException.badRequest(
                 "regionCode " + code + " is not a region of this platform."));
+    }
+
+    static final int PARTIES_MAX = 20;
+    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+
+    static void validateParties(List<CaseParty> parties) {
+        if (parties.size() > PARTIES_MAX) {
+            throw ProblemException.badRequest("A case names at most " + PARTIES_MAX + " parties; this one names "
+                    + parties.size() + ".");
+        }
+        for (int i = 0; i < parties.size(); i++) {
+            CaseParty party = parties.get(i);
+            String where = "parties[" + i + "]";
+            if (party == null || party.role() == null || party.kind() == null) {
+                throw ProblemException.badRequest(where + " needs a role (" + List.of(CaseParty.Role.values())
+                        + ") and a kind (" + List.of(CaseParty.Kind.values()) + ").");
+            }
+            requireText(where + ".name", party.name(), 100);
+            if (party.phone() != null && !party.phone().isBlank() && !PHONE.matcher(party.phone().strip()).matches()) {
+                throw ProblemException.badRequest(where + ".phone is not a mainland mobile (11 digits) or landline "
+                        + "number (e.g. 0356-1234567).");
+            }
+        }
     }
 
     private static void requireText(String field, String value, int max) {
@@ -629,6 +824,14 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             properties.put("unitId", record.unitId());
         }
         events.postEvent(new Event(TOPIC_PREFIX + topic, properties));
+        try {
+            audit.record(AuditEntry.ok(actor, "case." + topic.toLowerCase(java.util.Locale.ROOT), "case", record.id(),
+                    record.regionCode(), (from == null ? "" : from + " -> ") + record.state()
+                            + (record.unitId() == null ? "" : ", unit " + record.unitId())));
+        } catch (RuntimeException e) {
+            // The step is committed and in the case's own trail (cg_case_step); the platform-wide trail missed it.
+            LOG.error("Case {} step {} could not be added to the audit trail: {}", record.id(), topic, e.toString());
+        }
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -646,7 +849,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     /** The calendar and deadlines of the current configuration. */
     record Deadlines(WorkingCalendar calendar, Duration register, Duration handle, Map<String, Duration> perCategory,
-                     Duration verify, Duration escalateAfterOverdue, int attachmentMaxBytes) {
+                     Duration verify, Duration escalateAfterOverdue, Duration warnBefore, int attachmentMaxBytes) {
 
         static Deadlines of(CasesConfiguration c) {
             WorkingCalendar calendar = new WorkingCalendar(ZoneId.of(c.zone()),
@@ -659,7 +862,12 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 if (kv.length != 2) {
                     throw new IllegalArgumentException("categoryHandleHours entries are category=hours, not " + entry);
                 }
-                perCategory.put(kv[0].trim(), Duration.ofHours(Integer.parseInt(kv[1].trim())));
+                String key = kv[0].trim();
+                int at = key.indexOf('@');
+                if (at >= 0) {
+                    CaseLevel.valueOf(key.substring(at + 1));
+                }
+                perCategory.put(key, Duration.ofHours(Integer.parseInt(kv[1].trim())));
             }
             if (c.registerMinutes() < 0 || c.handleHours() < 0 || c.verifyHours() < 0) {
                 throw new IllegalArgumentException("deadlines cannot be negative");
@@ -667,6 +875,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             return new Deadlines(calendar, Duration.ofMinutes(c.registerMinutes()), Duration.ofHours(c.handleHours()),
                     Map.copyOf(perCategory), Duration.ofHours(c.verifyHours()),
                     c.escalateAfterOverdueMinutes() < 0 ? null : Duration.ofMinutes(c.escalateAfterOverdueMinutes()),
+                    c.warnBeforeMinutes() < 0 ? null : Duration.ofMinutes(c.warnBeforeMinutes()),
                     Math.max(1, c.attachmentMaxKilobytes()) * 1024);
         }
 
@@ -683,6 +892,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 @Override public String[] categoryHandleHours() { return new String[0]; }
                 @Override public int verifyHours() { return 2; }
                 @Override public int escalateAfterOverdueMinutes() { return 480; }
+                @Override public int warnBeforeMinutes() { return 30; }
+                @Override public String region() { return ""; }
                 @Override public int attachmentMaxKilobytes() { return 10240; }
             });
         }
@@ -708,9 +919,12 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             return calendar.plus(now, register);
         }
 
-        Instant handle(Instant now, String category, int categoryDefaultHours) {
+        /** The configured hours for the category at this level, else for the category, else its default. */
+        Instant handle(Instant now, String category, CaseLevel level, int categoryDefaultHours) {
             Duration fallback = categoryDefaultHours > 0 ? Duration.ofHours(categoryDefaultHours) : handle;
-            return calendar.plus(now, perCategory.getOrDefault(category, fallback));
+            Duration hours = perCategory.getOrDefault(category + "@" + level.name(),
+                    perCategory.getOrDefault(category, fallback));
+            return calendar.plus(now, hours);
         }
 
         Instant verify(Instant now) {

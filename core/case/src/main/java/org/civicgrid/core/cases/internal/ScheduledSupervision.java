@@ -26,8 +26,9 @@ public class ScheduledSupervision implements Runnable {
     public void run() {
         try {
             CaseSupervisor.Round round = supervisor.supervise();
-            if (round.flagged() + round.escalated() > 0) {
-                LOG.info("Supervision: {} case(s) flagged overdue, {} escalated", round.flagged(), round.escalated());
+            if (round.flagged() + round.escalated() + round.warned() > 0) {
+                LOG.info("Supervision: {} case(s) warned, {} flagged overdue, {} escalated", round.warned(), round.flagged(),
+                        round.escalated());
             }
         } catch (RuntimeException e) {
             LOG.error("Supervision round failed; the next one runs in a minute", e);

@@ -33,6 +33,8 @@ import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionLevel;
 import org.civicgrid.core.api.region.RegionService;
 import org.civicgrid.core.api.rest.ProblemException;
+import org.civicgrid.core.api.security.SensitiveData;
+import org.civicgrid.core.api.time.PlatformClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.EventAdmin;
@@ -57,7 +59,10 @@ class JpaCaseServiceTest {
                 .thenAnswer(call -> ((EmFunction<Object>) call.getArgument(1)).apply(em));
         when(regions.find(VILLAGE)).thenReturn(Optional.of(new Region(VILLAGE, "某村", RegionLevel.VILLAGE, "140521100")));
         CasesConfiguration defaults = mock(CasesConfiguration.class, call -> call.getMethod().getDefaultValue());
-        service = new JpaCaseService(mock(SchemaReady.class), jpa, regions, mock(DirectoryService.class), events, defaults);
+        PlatformClock clock = mock(PlatformClock.class);
+        when(clock.now()).thenReturn(java.time.Instant.parse("2026-11-23T02:00:00Z"));
+        service = new JpaCaseService(mock(SchemaReady.class), jpa, regions, mock(DirectoryService.class), events, clock,
+                mock(SensitiveData.class), mock(org.civicgrid.core.api.security.AuditTrail.class), defaults);
         CommonCategories.ALL.forEach(service::addCategory);
     }
 
@@ -76,11 +81,35 @@ class JpaCaseServiceTest {
     }
 
     @Test
+    void aResidentCannotReadACaseSomeoneElseReportedEvenInTheirOwnVillage() {
+        CaseEntity other = new CaseEntity("c2", intake("noise", VILLAGE), CaseLevel.VILLAGE, "someone-else",
+                LocalDateTime.now(), LocalDateTime.now().plusHours(1));
+        when(em.find(CaseEntity.class, "c2")).thenReturn(other);
+        assertThatThrownBy(() -> service.history(RESIDENT, "c2")).hasMessageContaining("No case c2");
+        assertThat(service.find(RESIDENT, "c2")).isEmpty();
+        assertThatThrownBy(() -> service.attachments(RESIDENT, "c2")).hasMessageContaining("No case c2");
+        assertThatThrownBy(() -> service.figures(RESIDENT, null)).hasMessageContaining("staff");
+    }
+
+    @Test
+    void aTimeRangeThatEndsBeforeItStartsIsRefused() {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.parse("2026-11-22T08:00:00+08:00");
+        assertThatThrownBy(() -> service.search(OPERATOR, new org.civicgrid.core.api.cases.CaseQuery(null, null, null,
+                null, false, null, 0, 10, t, t.minusDays(1)))).hasMessageContaining("from must be before to");
+    }
+
+    @Test
     void aPluginGuardRefusesAStepAndNothingIsWritten() {
         CaseEntity registered = new CaseEntity("c1", intake("noise", VILLAGE), CaseLevel.VILLAGE, "r",
                 LocalDateTime.now(), LocalDateTime.now().plusHours(1));
         registered.state(org.civicgrid.core.api.cases.CaseState.REGISTERED);
         when(em.find(CaseEntity.class, "c1")).thenReturn(registered);
+        @SuppressWarnings("unchecked")
+        javax.persistence.TypedQuery<PartyEntity> noParties = mock(javax.persistence.TypedQuery.class,
+                call -> call.getMethod().getReturnType().isInstance(call.getMock()) ? call.getMock() : null);
+        when(noParties.getResultList()).thenReturn(java.util.List.of());
+        when(em.createQuery(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.eq(PartyEntity.class)))
+                .thenReturn(noParties);
         service.addGuard((caller, current, request) -> {
             throw new ProblemException(409, "Held", "The dispute is still in mediation.");
         });

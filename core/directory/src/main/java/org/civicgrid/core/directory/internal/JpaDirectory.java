@@ -27,14 +27,21 @@ import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
 import org.civicgrid.core.api.region.RegionService;
 import org.civicgrid.core.api.rest.ProblemException;
+import org.civicgrid.core.api.security.AuditEntry;
+import org.civicgrid.core.api.security.AuditTrail;
+import org.civicgrid.core.api.time.PlatformClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The directory in {@code cg_user}, {@code cg_user_role} and {@code cg_unit}. */
-@Component(service = {DirectoryService.class, Authenticator.class}, immediate = true)
+@Component(service = {DirectoryService.class, Authenticator.class}, immediate = true,
+        configurationPid = DirectoryConfiguration.PID)
+@Designate(ocd = DirectoryConfiguration.class)
 public class JpaDirectory implements DirectoryService, Authenticator {
 
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.directory)";
@@ -44,26 +51,44 @@ public class JpaDirectory implements DirectoryService, Authenticator {
     static final long VERIFIED_FOR_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaDirectory.class);
-    private static final Set<Role> ADMINS = EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN, Role.SECURITY_ADMIN);
+    /** The three administrator duties (三权分立): one account holds at most one of them. */
+    static final List<Set<Role>> DUTIES = List.of(EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN),
+            EnumSet.of(Role.SECURITY_ADMIN), EnumSet.of(Role.AUDIT_ADMIN));
 
     private final JpaTemplate jpa;
     private final RegionService regions;
     private final PasswordHasher hasher;
     private final byte[] cacheKeySalt = new byte[16];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final AuditTrail audit;
+    private final PlatformClock clock;
+    private volatile DirectoryConfiguration policy;
 
     @Activate
     public JpaDirectory(@Reference(target = SCHEMA) SchemaReady schema,
                         @Reference(target = "(osgi.unit.name=civicgrid-directory)") JpaTemplate jpa,
-                        @Reference RegionService regions) {
-        this(jpa, regions, new PasswordHasher());
+                        @Reference RegionService regions,
+                        @Reference AuditTrail audit,
+                        @Reference PlatformClock clock,
+                        DirectoryConfiguration policy) {
+        this(jpa, regions, new PasswordHasher(), audit, clock, policy);
     }
 
-    JpaDirectory(JpaTemplate jpa, RegionService regions, PasswordHasher hasher) {
+    JpaDirectory(JpaTemplate jpa, RegionService regions, PasswordHasher hasher, AuditTrail audit, PlatformClock clock,
+                 DirectoryConfiguration policy) {
         this.jpa = jpa;
         this.regions = regions;
         this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+        this.policy = policy;
         new SecureRandom().nextBytes(cacheKeySalt);
+    }
+
+    @Modified
+    void modified(DirectoryConfiguration policy) {
+        this.policy = policy;
     }
 
     @Override
@@ -100,6 +125,10 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         if (user.roles() == null || user.roles().isEmpty()) {
             throw ProblemException.badRequest("roles: grant at least one of " + List.of(Role.values()) + ".");
         }
+        if (DUTIES.stream().filter(duty -> user.roles().stream().anyMatch(duty::contains)).count() > 1) {
+            throw ProblemException.badRequest("System administration (COUNTY_ADMIN, CITY_ADMIN), security administration "
+                    + "(SECURITY_ADMIN) and audit administration (AUDIT_ADMIN) are separate duties: one account holds one.");
+        }
         if (user.roles().contains(Role.CITY_ADMIN) && !caller.has(Role.CITY_ADMIN)) {
             throw new ProblemException(403, "Forbidden", "Only a city administrator can create a city administrator.");
         }
@@ -110,7 +139,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         }
         String hash = hasher.hash(user.password().toCharArray());
         UserEntity entity = new UserEntity(user.id(), user.name().strip(), hash, user.roles(), region.code(),
-                user.unitId(), LocalDateTime.now(ZoneOffset.UTC));
+                user.unitId(), now());
         jpa.tx(TransactionType.Required, em -> {
             if (em.find(UserEntity.class, user.id()) != null) {
                 throw new ProblemException(409, "Conflict", "A user with id " + user.id() + " already exists.");
@@ -118,7 +147,25 @@ public class JpaDirectory implements DirectoryService, Authenticator {
             em.persist(entity);
         });
         LOG.info("User {} created by {} with roles {} in {}", user.id(), caller.userId(), user.roles(), region.code());
+        audit.record(AuditEntry.ok(caller.userId(), "user.create", "user", user.id(), region.code(),
+                "roles " + user.roles() + (user.unitId() == null ? "" : ", unit " + user.unitId())));
         return entity.toUser();
+    }
+
+    @Override
+    public User unlock(Caller caller, String id) {
+        requireAdmin(caller);
+        User unlocked = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = id == null ? null : em.find(UserEntity.class, id);
+            if (u == null || !caller.reaches(u.toUser().regionCode())) {
+                throw ProblemException.notFound("No user " + id + " in your area.");
+            }
+            u.loggedIn();
+            return u.toUser();
+        });
+        LOG.info("Account {} unlocked by {}", id, caller.userId());
+        audit.record(AuditEntry.ok(caller.userId(), "user.unlock", "user", id, unlocked.regionCode(), null));
+        return unlocked;
     }
 
     @Override
@@ -155,6 +202,8 @@ public class JpaDirectory implements DirectoryService, Authenticator {
             em.persist(entity);
         });
         LOG.info("Unit {} ({}) created by {} in {}", unit.id(), unit.kind(), caller.userId(), unit.regionCode());
+        audit.record(AuditEntry.ok(caller.userId(), "unit.create", "unit", unit.id(), unit.regionCode(),
+                unit.kind() + " " + unit.name()));
         return entity.toUnit();
     }
 
@@ -165,21 +214,62 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         }
         String key = cacheKey(userId, password);
         Verified recent = verified.get(key);
-        long now = System.currentTimeMillis();
-        if (recent != null && recent.until > now) {
+        long nowMillis = System.currentTimeMillis();
+        if (recent != null && recent.until > nowMillis) {
             return Optional.of(recent.caller);
         }
+        verified.remove(key);
         UserEntity user = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
-        if (user == null || !user.enabled() || !hasher.matches(password, user.passwordHash())) {
-            verified.remove(key);
+        if (user == null) {
+            audit.record(new AuditEntry(userId, "login", "user", userId, null, "failed", "no such user"));
             return Optional.empty();
         }
+        LocalDateTime now = now();
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "refused",
+                    "account locked until " + user.lockedUntil() + " UTC"));
+            return Optional.empty();
+        }
+        if (!user.enabled()) {
+            audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "refused",
+                    "account disabled"));
+            return Optional.empty();
+        }
+        if (!hasher.matches(password, user.passwordHash())) {
+            // Someone is guessing: no earlier verification of this account is trusted any more.
+            verified.values().removeIf(v -> v.caller().userId().equals(userId));
+            DirectoryConfiguration p = policy;
+            boolean locked = jpa.txExpr(TransactionType.Required, em -> {
+                UserEntity u = em.find(UserEntity.class, userId);
+                return u != null && u.failedLogin(Math.max(1, p.lockoutAttempts()), now.plusMinutes(Math.max(1, p.lockoutMinutes())));
+            });
+            audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "failed",
+                    locked ? "wrong password; account locked for " + p.lockoutMinutes() + " minutes" : "wrong password"));
+            if (locked) {
+                LOG.warn("Account {} locked for {} minutes after {} wrong passwords", userId, p.lockoutMinutes(),
+                        p.lockoutAttempts());
+            }
+            return Optional.empty();
+        }
+        if (user.failedLogins() > 0 || user.lockedUntil() != null) {
+            jpa.tx(TransactionType.Required, em -> {
+                UserEntity u = em.find(UserEntity.class, userId);
+                if (u != null) {
+                    u.loggedIn();
+                }
+            });
+        }
+        audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "ok", null));
         Caller caller = user.toCaller();
         if (verified.size() > 10_000) {
             verified.clear();
         }
-        verified.put(key, new Verified(caller, now + VERIFIED_FOR_MILLIS));
+        verified.put(key, new Verified(caller, nowMillis + VERIFIED_FOR_MILLIS));
         return Optional.of(caller);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
     }
 
     private String cacheKey(String userId, char[] password) {
@@ -197,7 +287,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
 
     private static void requireAdmin(Caller caller) {
         if (caller.roles().stream().noneMatch(ADMINS::contains)) {
-            throw new ProblemException(403, "Forbidden", "Only a county or city administrator can do this.");
+            throw new ProblemException(403, "Forbidden", "Only a county, city or security administrator can do this.");
         }
     }
 

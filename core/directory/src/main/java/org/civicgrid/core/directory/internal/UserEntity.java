@@ -46,6 +46,12 @@ public class UserEntity {
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private LocalDateTime lockedUntil;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "cg_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 32)
@@ -68,6 +74,30 @@ public class UserEntity {
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    int failedLogins() {
+        return failedLogins;
+    }
+
+    LocalDateTime lockedUntil() {
+        return lockedUntil;
+    }
+
+    /** Counts a wrong password; locks the account once the count reaches the limit. */
+    boolean failedLogin(int limit, LocalDateTime lockUntil) {
+        failedLogins++;
+        if (failedLogins >= limit) {
+            failedLogins = 0;
+            lockedUntil = lockUntil;
+            return true;
+        }
+        return false;
+    }
+
+    void loggedIn() {
+        failedLogins = 0;
+        lockedUntil = null;
     }
 
     boolean enabled() {

@@ -55,6 +55,10 @@ public class GridEntity {
         this.changedAt = changedAt;
     }
 
+    void leader(String leader) {
+        this.leader = leader;
+    }
+
     StoredGrid toStored(java.util.List<String> workers) {
         return new StoredGrid(code, name, villageCode, geometry, workers, leader, demo, revision);
     }

@@ -6,17 +6,22 @@ import java.util.function.LongSupplier;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.directory.User;
 import org.civicgrid.core.api.grid.Grid;
 import org.civicgrid.core.api.grid.GridService;
 import org.civicgrid.core.api.grid.ImportReport;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.RegionService;
 import org.civicgrid.core.api.rest.ProblemException;
+import org.civicgrid.core.api.security.AuditEntry;
+import org.civicgrid.core.api.security.AuditTrail;
 import org.json.simple.JSONObject;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +40,25 @@ public class GridRegistry implements GridService {
     private final GridStore store;
     private final GridImport imports;
     private final GridLocator locator;
+    private final DirectoryService directory;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
 
     @Activate
     public GridRegistry(@Reference(target = SCHEMA) SchemaReady schema,
                         @Reference(target = UNIT) JpaTemplate jpa,
-                        @Reference RegionService regions) {
-        this(new JpaGridStore(jpa), regions, System::nanoTime);
+                        @Reference RegionService regions,
+                        @Reference DirectoryService directory) {
+        this(new JpaGridStore(jpa), regions, System::nanoTime, directory);
     }
 
     GridRegistry(GridStore store, RegionService regions, LongSupplier nanoClock) {
+        this(store, regions, nanoClock, null);
+    }
+
+    GridRegistry(GridStore store, RegionService regions, LongSupplier nanoClock, DirectoryService directory) {
+        this.directory = directory;
         this.store = store;
         this.imports = new GridImport(store, regions);
         this.locator = new GridLocator(store, nanoClock);
@@ -121,6 +136,62 @@ public class GridRegistry implements GridService {
         return out.append("]}").toString();
     }
 
+    static final int WORKERS_MAX = 20;
+
+    @Override
+    public Grid staff(Caller caller, String code, List<String> workers, String leader) {
+        if (!caller.has(Role.COUNTY_ADMIN) && !caller.has(Role.CITY_ADMIN) && !caller.has(Role.COMMAND_OPERATOR)) {
+            throw new ProblemException(403, "Forbidden",
+                    "Assigning grid workers is for command centres and county and city administrators.");
+        }
+        if (code == null || !caller.reaches(code) || store.find(code).isEmpty()) {
+            throw ProblemException.notFound("No grid with code " + code + ".");
+        }
+        List<String> ids = (workers == null ? List.<String>of() : workers).stream()
+                .map(id -> id == null ? "" : id.strip()).distinct().toList();
+        if (ids.size() > WORKERS_MAX) {
+            throw ProblemException.badRequest("A grid has at most " + WORKERS_MAX + " grid workers; " + ids.size() + " were named.");
+        }
+        for (String id : ids) {
+            requireStaff(caller, code, id, Role.GRID_WORKER, "a grid worker");
+        }
+        String head = leader == null || leader.isBlank() ? null : leader.strip();
+        if (head != null) {
+            requireStaff(caller, code, head, Role.GRID_LEADER, "a grid leader");
+        }
+        store.staff(code, ids, head);
+        LOG.info("{} set the staff of grid {}: workers {}, leader {}", caller.userId(), code, ids, head);
+        audited(AuditEntry.ok(caller.userId(), "grid.staff", "grid", code, code, "workers " + ids + ", leader " + head));
+        return store.find(code).map(StoredGrid::toGrid).orElseThrow();
+    }
+
+    private void requireStaff(Caller caller, String grid, String id, Role role, String what) {
+        User user = (id.isEmpty() ? Optional.<User>empty() : directory.user(caller, id)).orElseThrow(
+                () -> ProblemException.badRequest("No user '" + id + "' in your area."));
+        if (!user.enabled()) {
+            throw ProblemException.badRequest(id + " is disabled.");
+        }
+        if (!user.roles().contains(role)) {
+            throw ProblemException.badRequest(id + " is not " + what + " (roles " + user.roles() + ").");
+        }
+        if (user.regionCode() == null || !grid.startsWith(user.regionCode())) {
+            throw ProblemException.badRequest(id + " works in region " + user.regionCode() + ", which does not contain grid "
+                    + grid + ".");
+        }
+    }
+
+    private void audited(AuditEntry entry) {
+        AuditTrail trail = audit;
+        if (trail == null) {
+            return;
+        }
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            LOG.error("A committed grid change could not be added to the audit trail: {}", e.toString());
+        }
+    }
+
     /** The point index, for the shell and tests. */
     GridLocator locator() {
         return locator;
@@ -130,6 +201,8 @@ public class GridRegistry implements GridService {
         if (report.applied()) {
             locator.refresh();
             LOG.info("{} imported {} {} ({} updated)", caller.userId(), report.accepted(), what, report.updated().size());
+            audited(AuditEntry.ok(caller.userId(), "grid.import", "grid", null, caller.regionCode(),
+                    report.accepted() + " " + what + " (" + report.updated().size() + " updated)"));
         } else {
             LOG.warn("{}'s import of {} refused: {} problems in {} rows", caller.userId(), what,
                     report.problems().size(), report.problems().stream().mapToInt(p -> p.row()).distinct().count());

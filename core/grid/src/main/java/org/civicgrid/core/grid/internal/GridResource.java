@@ -8,6 +8,7 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -68,6 +69,22 @@ public class GridResource {
     public Grid grid(@PathParam("code") String code, @Context SecurityContext security) {
         Caller caller = ApiSecurity.caller(security);
         return grids.find(caller, code).orElseThrow(() -> ProblemException.notFound("No grid with code " + code + "."));
+    }
+
+    /** Who works a grid. */
+    public record Staff(List<String> workers, String leader) {
+    }
+
+    @PUT
+    @Path("{code}/staff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a grid's workers (网格员) and leader (网格长), replacing the previous ones")
+    public Grid staff(@PathParam("code") String code, Staff staff, @Context SecurityContext security) {
+        Caller caller = ApiSecurity.caller(security);
+        if (staff == null) {
+            throw ProblemException.badRequest("Send {\"workers\": [user ids], \"leader\": user id or null}.");
+        }
+        return grids.staff(caller, code, staff.workers(), staff.leader());
     }
 
     @GET

@@ -30,6 +30,9 @@ interface GridStore {
     /** Writes (inserts or replaces) the grids, keeping their workers and leader; returns the new revision. */
     long write(List<GridDraft> grids);
 
+    /** Replaces the grid's workers and leader, in one transaction. */
+    void staff(String code, List<String> workers, String leader);
+
     /** Whether demo grids were generated for the city. */
     boolean demoGenerated(String cityCode);
 

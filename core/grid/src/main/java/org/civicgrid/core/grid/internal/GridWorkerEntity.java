@@ -26,6 +26,11 @@ public class GridWorkerEntity {
     protected GridWorkerEntity() {
     }
 
+    GridWorkerEntity(String gridCode, String userId) {
+        this.gridCode = gridCode;
+        this.userId = userId;
+    }
+
     String gridCode() {
         return gridCode;
     }

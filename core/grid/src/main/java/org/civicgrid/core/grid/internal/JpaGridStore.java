@@ -175,6 +175,22 @@ final class JpaGridStore implements GridStore {
         return revision;
     }
 
+    @Override
+    public void staff(String code, List<String> workers, String leader) {
+        jpa.tx(TransactionType.Required, em -> {
+            GridEntity grid = em.find(GridEntity.class, code);
+            if (grid == null) {
+                throw new IllegalStateException("grid " + code + " is gone");
+            }
+            em.createQuery("delete from GridWorkerEntity w where w.gridCode = :code").setParameter("code", code)
+                    .executeUpdate();
+            for (String worker : workers) {
+                em.persist(new GridWorkerEntity(code, worker));
+            }
+            grid.leader(leader);
+        });
+    }
+
     private static List<String> workers(EntityManager em, String code) {
         return em.createQuery("select w.userId from GridWorkerEntity w where w.gridCode = :code order by w.userId",
                         String.class)

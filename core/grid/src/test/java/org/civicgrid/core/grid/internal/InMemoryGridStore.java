@@ -54,6 +54,13 @@ final class InMemoryGridStore implements GridStore {
     }
 
     @Override
+    public synchronized void staff(String code, List<String> workers, String leader) {
+        StoredGrid g = grids.get(code);
+        grids.put(code, new StoredGrid(g.code(), g.name(), g.villageCode(), g.geoJson(), List.copyOf(workers), leader,
+                g.demo(), g.revision()));
+    }
+
+    @Override
     public synchronized boolean demoGenerated(String cityCode) {
         return demoCities.contains(cityCode);
     }

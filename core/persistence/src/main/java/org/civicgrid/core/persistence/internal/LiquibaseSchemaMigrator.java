@@ -58,11 +58,26 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator, HealthIndicator 
     @Override
     public synchronized SchemaVersion migrate(String owner, ClassLoader loader, String changelog) {
         try {
-            return migrateOnce(owner, loader, changelog);
-        } catch (SchemaMigrationException first) {
-            LOG.warn("Migrating {} failed ({}); trying once more", owner, first.getMessage());
-            return migrateOnce(owner, loader, changelog);
+            SchemaVersion version;
+            try {
+                version = migrateOnce(owner, loader, changelog);
+            } catch (SchemaMigrationException first) {
+                LOG.warn("Migrating {} failed ({}); trying once more", owner, first.getMessage());
+                version = migrateOnce(owner, loader, changelog);
+            }
+            failures.remove(owner);
+            return version;
+        } catch (SchemaMigrationException e) {
+            failures.put(owner, e.getMessage());
+            throw e;
         }
+    }
+
+    private final java.util.Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public java.util.Map<String, String> failures() {
+        return java.util.Map.copyOf(failures);
     }
 
     private SchemaVersion migrateOnce(String owner, ClassLoader loader, String changelog) {
@@ -132,6 +147,9 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator, HealthIndicator 
             migrations.add(m);
         }
         details.put("migrations", migrations);
+        if (!failures.isEmpty()) {
+            details.put("failedMigrations", failures());
+        }
         return new HealthReport("database", reachable, details);
     }
 

@@ -24,6 +24,7 @@ import org.civicgrid.core.api.cases.CaseCategory;
 import org.civicgrid.core.api.cases.CaseFigures;
 import org.civicgrid.core.api.cases.CaseIntake;
 import org.civicgrid.core.api.cases.CaseQuery;
+import org.civicgrid.core.api.cases.CaseParty;
 import org.civicgrid.core.api.cases.CaseRecord;
 import org.civicgrid.core.api.cases.CaseService;
 import org.civicgrid.core.api.cases.CaseState;
@@ -97,7 +98,9 @@ public class CaseResource {
                                    @QueryParam("overdue") @DefaultValue("false") boolean overdue,
                                    @QueryParam("q") String text,
                                    @QueryParam("offset") @DefaultValue("0") int offset,
-                                   @QueryParam("limit") @DefaultValue("50") int limit) {
+                                   @QueryParam("limit") @DefaultValue("50") int limit,
+                                   @QueryParam("from") String from,
+                                   @QueryParam("to") String to) {
         CaseState parsed = null;
         if (state != null && !state.isBlank()) {
             try {
@@ -107,7 +110,23 @@ public class CaseResource {
             }
         }
         return cases.search(ApiSecurity.caller(security),
-                new CaseQuery(region, parsed, category, unit, overdue, text, offset, limit));
+                new CaseQuery(region, parsed, category, unit, overdue, text, offset, limit, time("from", from),
+                        time("to", to)));
+    }
+
+    /** An ISO-8601 time with offset (2026-11-22T08:00:00+08:00), or a date (2026-11-22: its start in Beijing time). */
+    static java.time.OffsetDateTime time(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toOffsetDateTime()
+                    : java.time.OffsetDateTime.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " is a date (2026-11-22) or a time with its offset "
+                    + "(2026-11-22T08:00:00+08:00), not " + value);
+        }
     }
 
     @GET
@@ -123,6 +142,18 @@ public class CaseResource {
     public CaseRecord one(@Context SecurityContext security, @PathParam("id") String id) {
         return cases.find(ApiSecurity.caller(security), id)
                 .orElseThrow(() -> ProblemException.notFound("No case " + id + " in your area."));
+    }
+
+    /** Why parties are to be seen in full. */
+    public record RevealRequest(String purpose) {
+    }
+
+    @POST
+    @Path("{id}/parties/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The parties in full, with a stated purpose (audited; command centre, assigned unit, grid staff, mediators)")
+    public List<CaseParty> reveal(@Context SecurityContext security, @PathParam("id") String id, RevealRequest request) {
+        return cases.revealParties(ApiSecurity.caller(security), id, request == null ? null : request.purpose());
     }
 
     @GET

@@ -18,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @JaxrsExtensionSelect({
     "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
     "(osgi.jaxrs.name=" + BasicAuthentication.NAME + ")",
+    "(osgi.jaxrs.name=" + SecurityHeaders.NAME + ")",
     "(osgi.jaxrs.name=" + ProblemMapper.NAME + ")",
     "(osgi.jaxrs.name=" + WebApplicationErrorMapper.NAME + ")",
     "(osgi.jaxrs.name=" + JsonErrorMapper.NAME + ")",

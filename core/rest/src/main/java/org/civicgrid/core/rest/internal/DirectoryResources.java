@@ -76,6 +76,13 @@ final class DirectoryResources {
         }
 
         @POST
+        @Path("{id}/unlock")
+        @Operation(summary = "Lift the lock on an account locked after wrong passwords (administrators)")
+        public User unlock(@Context SecurityContext security, @PathParam("id") String id) {
+            return directory.unlock(ApiSecurity.caller(security), id);
+        }
+
+        @POST
         @Consumes(MediaType.APPLICATION_JSON)
         @Operation(summary = "Create a user (county or city administrators)")
         public Response create(@Context SecurityContext security, @Context UriInfo uri, NewUser user) {

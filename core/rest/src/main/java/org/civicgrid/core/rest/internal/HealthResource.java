@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.ws.rs.GET;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.civicgrid.core.api.health.HealthIndicator;
+import org.civicgrid.core.api.persistence.SchemaMigrator;
 import org.civicgrid.core.api.health.HealthReport;
 import org.civicgrid.core.api.plugin.PluginManifest;
 import org.civicgrid.core.api.rest.ApiApplication;
@@ -57,6 +59,10 @@ public class HealthResource {
         this.scr = scr;
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile SchemaMigrator migrator;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addIndicator(HealthIndicator indicator) {
         indicators.add(indicator);
@@ -84,9 +90,7 @@ public class HealthResource {
             }
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
                 ComponentConfigurationDTO[] configurations = configurations(description);
-                String state = !scr.isComponentEnabled(description) ? "DISABLED"
-                        : configurations.length == 0 && "require".equals(description.configurationPolicy)
-                                ? "NOT_CONFIGURED" : componentState(configurations);
+                String state = stateOf(description, configurations);
                 // A component that only exists per configuration (e.g. one routing rule per file) may have none.
                 up &= "ACTIVE".equals(state) || "NOT_CONFIGURED".equals(state);
                 Map<String, Object> component = component(bundle, description.name, state);
@@ -125,10 +129,44 @@ public class HealthResource {
                 plugin.put("bundle", bundle.getSymbolicName());
                 plugin.put("version", bundle.getVersion().toString());
                 plugin.put("state", bundleState(bundle.getState()));
+                List<String> problems = pluginProblems(bundle);
+                plugin.put("status", problems.isEmpty() ? "UP" : "FAILED");
+                if (!problems.isEmpty()) {
+                    plugin.put("problems", problems);
+                }
                 plugins.add(plugin);
             }
         }
         return plugins;
+    }
+
+    /**
+     * Why an installed plug-in does not serve: its schema migration failed, or its components cannot start. A
+     * failed plug-in does not make the platform's status DOWN — the core and the other plug-ins keep serving.
+     */
+    private List<String> pluginProblems(Bundle bundle) {
+        List<String> problems = new ArrayList<>();
+        if (bundle.getState() != Bundle.ACTIVE) {
+            return problems;
+        }
+        SchemaMigrator m = migrator;
+        String failure = m == null ? null : m.failures().get(bundle.getSymbolicName());
+        if (failure != null) {
+            problems.add("schema migration failed: " + failure);
+        }
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            String state = stateOf(description, configurations(description));
+            if (!Set.of("ACTIVE", "SATISFIED", "NOT_CONFIGURED", "DISABLED").contains(state)) {
+                problems.add("component " + description.name + " is " + state);
+            }
+        }
+        return problems;
+    }
+
+    private String stateOf(ComponentDescriptionDTO description, ComponentConfigurationDTO[] configurations) {
+        return !scr.isComponentEnabled(description) ? "DISABLED"
+                : configurations.length == 0 && "require".equals(description.configurationPolicy)
+                        ? "NOT_CONFIGURED" : componentState(configurations);
     }
 
     private ComponentConfigurationDTO[] configurations(ComponentDescriptionDTO description) {

@@ -1,5 +1,16 @@
 package org.civicgrid.core.rest.internal;
 
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.civicgrid.core.api.security.AuditEntry;
+import org.civicgrid.core.api.security.AuditTrail;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
@@ -23,9 +34,45 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
+
+    @Context
+    private UriInfo uri;
+
+    @Context
+    private Request request;
+
+    @Context
+    private SecurityContext security;
+
+    @Context
+    private javax.ws.rs.core.HttpHeaders headers;
+
     @Override
     public Response toResponse(ProblemException problem) {
         LOG.warn("{} {}: {}", problem.status(), problem.title(), problem.detail());
+        if (problem.status() == 403) {
+            recordRefusal(problem);
+        }
         return Problems.response(problem.status(), problem.title(), problem.detail());
+    }
+
+    /** An authorisation failure is audited: who, what they asked for, from where, and why it was refused. */
+    private void recordRefusal(ProblemException problem) {
+        AuditTrail trail = audit;
+        if (trail == null) {
+            return;
+        }
+        try {
+            java.security.Principal principal = security == null ? null : security.getUserPrincipal();
+            String actor = principal == null ? "anonymous" : principal.getName();
+            String what = (request == null ? "" : request.getMethod() + " ") + (uri == null ? "" : "/" + uri.getPath());
+            String from = headers == null ? null : headers.getHeaderString("X-Forwarded-For");
+            trail.record(new AuditEntry(actor, "access.refused", "api", what, null, "refused",
+                    problem.detail() + (from == null ? "" : " (forwarded for " + from + ")")));
+        } catch (RuntimeException e) {
+            LOG.error("Could not audit a refused request: {}", e.toString());
+        }
     }
 }

@@ -18,7 +18,8 @@ public class SuperviseCommand implements Action {
     public Object execute() {
         CaseSupervisor.Round round = supervisor.supervise();
         // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
-        System.out.println("Supervision: " + round.flagged() + " case(s) flagged overdue, " + round.escalated() + " escalated");
+        System.out.println("Supervision: " + round.warned() + " case(s) warned of their deadline, " + round.flagged()
+                + " case(s) flagged overdue, " + round.escalated() + " escalated");
         return null;
     }
 }

@@ -1,0 +1,521 @@
+#!/usr/bin/env bash
+# run.sh - the benchmark suite in one command. Writes bench/results/suite[-quick]-<UTC>.md.
+#
+#   bench/run.sh             full run, for people (about an hour on 2 cores; see docs/benchmarks.md)
+#   QUICK=1 bench/run.sh     quick run for CI (a few minutes): checks that every part of the harness works and
+#                            writes every section; its figures are too short to quote.
+#
+# Needs the built artifacts (it never runs Maven): bench/jmh/target/benchmarks.jar, bench/load/target/load.jar
+# (`mvn -B install -DskipTests -pl bench/jmh,bench/load -am` or any full build), the distribution
+# (karaf-dist/target/civicgrid-karaf-dist-*.tar.gz, else the one in ~/.m2), plain Karaf 4.4.10 from ~/.m2, and
+# PostgreSQL at 127.0.0.1:5432 (user postgres, trust; PG_HOST/PG_PORT/PG_USER to change).
+#
+# Parts (each writes one section of the results file, in this order):
+#   locate     JMH: the grid at a point, index vs naive scan, 1k/10k/100k grids (quick: 1k/10k, short)
+#   memory     plain Karaf 4.4.10 idle: RSS and live heap, the reference for civicgrid's
+#   intake-h2  civicgrid on H2: N clients POST /api/cases for S seconds; then, platform stopped, the same rows with
+#              plain JDBC into the same database file over a dbcp2 pool of the same size
+#   intake-pg  the same on a fresh PostgreSQL database (plain JDBC while the platform idles)
+#   install    on PostgreSQL: feature:install civicgrid-mediation while N clients keep reporting cases
+#   queries    on PostgreSQL: inbox, overdue list, region-subtree figures, text search at two sizes (full: 100k and
+#              1M cases generated over Shanxi's real village codes), EXPLAIN ANALYZE of each
+#   profile    JFR CPU samples of the platform during intake (H2, PostgreSQL) and the queries at the larger size
+#   boot       full mode only: bench/boot-and-install.sh (RUNS=3), linked
+#
+# Environment: QUICK, CLIENTS (16), INTAKE_SECONDS (full 60 / quick 8), WARMUP (full 10 / quick 3),
+#   QUERY_SIZES (full "100000 1000000" / quick "5000 20000"), QUERY_REQUESTS (full 300 / quick 30), PARTS (all, or
+#   a subset of the names above), DIST_TGZ, KARAF_TGZ, BOOT_RUNS (3).
+# Exit status: 0 when every part produced its figures (whether or not goals are met), 1 otherwise.
+
+set -uo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(dirname "$BENCH_DIR")
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  MODE=quick; INTAKE_SECONDS=${INTAKE_SECONDS:-8}; WARMUP=${WARMUP:-3}
+  QUERY_SIZES=${QUERY_SIZES:-"5000 20000"}; QUERY_REQUESTS=${QUERY_REQUESTS:-30}; QUERY_WARMUP=${QUERY_WARMUP:-10}
+  JMH_ARGS=(-p polygons=1000,10000 -f 1 -wi 1 -w 1s -i 1 -r 2s); INSTALL_LOAD_SECONDS=12
+else
+  MODE=full; INTAKE_SECONDS=${INTAKE_SECONDS:-60}; WARMUP=${WARMUP:-10}
+  QUERY_SIZES=${QUERY_SIZES:-"100000 1000000"}; QUERY_REQUESTS=${QUERY_REQUESTS:-300}; QUERY_WARMUP=${QUERY_WARMUP:-50}
+  JMH_ARGS=(-p polygons=1000,10000,100000); INSTALL_LOAD_SECONDS=30
+fi
+CLIENTS=${CLIENTS:-16}
+SETTLE=$([ "$QUICK" = 1 ] && echo 3 || echo 10)   # seconds after "ready" before memory is read
+POOL=16     # pool.maxTotal of etc/org.ops4j.datasource-civicgrid.cfg
+PARTS=${PARTS:-"locate memory intake-h2 intake-pg install queries profile boot"}
+PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PG_USER=${PG_USER:-postgres}
+DIST_TGZ=${DIST_TGZ:-$(ls "$REPO_DIR"/karaf-dist/target/civicgrid-karaf-dist-*.tar.gz 2>/dev/null | head -1)}
+[ -n "$DIST_TGZ" ] || DIST_TGZ=$(ls "$HOME"/.m2/repository/org/civicgrid/civicgrid-karaf-dist/*/civicgrid-karaf-dist-*.tar.gz 2>/dev/null | head -1)
+KARAF_TGZ=${KARAF_TGZ:-$HOME/.m2/repository/org/apache/karaf/apache-karaf/4.4.10/apache-karaf-4.4.10.tar.gz}
+JMH_JAR=$BENCH_DIR/jmh/target/benchmarks.jar
+LOAD_JAR=$BENCH_DIR/load/target/load.jar
+VILLAGES=${VILLAGES:-/work/shared/data/admin-divisions/villages-14-shanxi.csv}
+[ -f "$VILLAGES" ] || VILLAGES=$(ls "$REPO_DIR"/core/region/src/main/resources/*/villages*14*.csv 2>/dev/null | head -1)
+
+# Ports of the bench's own instances (distinct from boot-and-install's and from the integration tests' random ones).
+HTTP=38181 SSHP=38101 RMIREG=31099 RMISRV=34444
+BASE="http://127.0.0.1:$HTTP/api"
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+WORK="$BENCH_DIR/target/run/$STAMP"
+NAME=suite$([ "$QUICK" = 1 ] && echo -quick)
+RESULTS="$BENCH_DIR/results/$NAME-$STAMP.md"
+SECTIONS="$WORK/sections"
+mkdir -p "$WORK" "$SECTIONS" "$BENCH_DIR/results"
+FAILED=0
+PGID=""
+KHOME=""
+
+log()  { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+now()  { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0 || a == "" || b == "") print "-"; else printf "%.2f", a / b }'; }
+wanted() { [[ " $PARTS " == *" $1 "* ]]; }
+section() { cat >> "$SECTIONS/$1.md"; }               # section NAME < text
+failed() { log "FAILED: $1: $2"; FAILED=1; printf '\n**This part failed:** %s\n' "$2" | section "$1"; }
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+busy_java() { ps -eo pid=,args= | awk -v w="$WORK" '$2 ~ /java$/ && !index($0, w)' | grep -c .; }
+
+kssh() {
+  ssh -n -p "$SSHP" -i "$WORK/client_key" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no \
+      -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=5 bench@127.0.0.1 "$1"
+}
+psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -X -v ON_ERROR_STOP=1 -qAt "$@"; }
+harness() { java -Xmx1g -jar "$LOAD_JAR" "$@"; }
+
+instance_java_pid() { ps -eo pid=,args= | awk -v d="-Dkaraf.home=$KHOME" '$2 ~ /java$/ && index($0, d) { print $1; exit }'; }
+
+stop_instance() {
+  [ -n "$PGID" ] || return 0
+  if kill -0 -- "-$PGID" 2>/dev/null; then
+    "$KHOME/bin/stop" >/dev/null 2>&1
+    for _ in $(seq 1 300); do kill -0 -- "-$PGID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 -- "-$PGID" 2>/dev/null && { log "instance still up after 60 s, killing it"; kill -KILL -- "-$PGID" 2>/dev/null; sleep 1; }
+  fi
+  PGID=""
+}
+PG_DB=""
+cleanup() {
+  stop_instance
+  [ -n "$PG_DB" ] && psql_admin -d postgres -c "drop database if exists $PG_DB with (force)" >/dev/null 2>&1
+}
+trap cleanup EXIT
+trap 'log interrupted; exit 130' INT TERM
+
+set_cfg() {
+  if grep -Eq "^[#[:space:]]*$2[[:space:]]*=" "$1"; then
+    sed -i -E "s|^[#[:space:]]*($2[[:space:]]*=[[:space:]]*).*|\1$3|" "$1"
+  else
+    printf '%s = %s\n' "$2" "$3" >> "$1"
+  fi
+}
+
+# unpack TGZ NAME: a fresh copy under $WORK/NAME, the bench's ports and SSH key; sets KHOME.
+unpack() {
+  KHOME="$WORK/$2"
+  mkdir -p "$KHOME"
+  tar xzf "$1" -C "$KHOME" --strip-components=1 || return 1
+  [ -f "$KHOME/etc/org.ops4j.pax.web.cfg" ] && set_cfg "$KHOME/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$HTTP"
+  set_cfg "$KHOME/etc/org.apache.karaf.shell.cfg" sshPort "$SSHP"
+  set_cfg "$KHOME/etc/org.apache.karaf.shell.cfg" sshHost 127.0.0.1
+  set_cfg "$KHOME/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$RMIREG"
+  set_cfg "$KHOME/etc/org.apache.karaf.management.cfg" rmiServerPort "$RMISRV"
+  printf '\nbench=%s,_g_:admingroup\n' "$(awk '{print $2}' "$WORK/client_key.pub")" >> "$KHOME/etc/keys.properties"
+  grep -q '^_g_\\:admingroup' "$KHOME/etc/keys.properties" ||
+    printf '_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n' >> "$KHOME/etc/keys.properties"
+  cp "$WORK/host_key" "$KHOME/etc/host.key"
+}
+
+point_at_postgres() {
+  local f="$KHOME/etc/org.ops4j.datasource-civicgrid.cfg"
+  sed -i -E 's/^(osgi\.jdbc\.driver\.class|url|user|password)([[:space:]]*=)/#\1\2/' "$f"
+  sed -i -E "s|^#osgi\.jdbc\.driver\.class = org\.postgresql.*|osgi.jdbc.driver.class = org.postgresql.Driver|;
+             s|^#url = jdbc:postgresql:.*|url = jdbc:postgresql://$PG_HOST:$PG_PORT/$1|;
+             s|^#user = .*|user = $PG_USER|; s|^#password =.*|password =|" "$f"
+  grep -q "^url = jdbc:postgresql://$PG_HOST:$PG_PORT/$1" "$f"
+}
+
+# launch; then wait_ready URL|shell: sets BOOT_S.
+launch() {
+  for p in $HTTP $SSHP $RMIREG $RMISRV; do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { log "port $p is in use"; return 1; }
+  done
+  rm -f "$KHOME/.sid"
+  T0=$(now)
+  setsid bash -c 'echo $$ > "$1/.sid"; exec "$1/bin/start"' _ "$KHOME" > "$KHOME/start.out" 2>&1 &
+  for _ in $(seq 1 100); do [ -s "$KHOME/.sid" ] && break; sleep 0.05; done
+  PGID=$(cat "$KHOME/.sid" 2>/dev/null)
+  [ -n "$PGID" ]
+}
+wait_ready() {
+  local deadline=$(( $(date +%s) + 300 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if [ "$1" = shell ]; then
+      kssh 'bundle:list -t 0 --no-format' 2>/dev/null | grep -q Active && { BOOT_S=$(secs "$T0" "$(now)"); return 0; }
+    else
+      [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1")" = 200 ] && { BOOT_S=$(secs "$T0" "$(now)"); return 0; }
+    fi
+    kill -0 -- "-$PGID" 2>/dev/null || { log "the instance exited; see $KHOME/data/log/karaf.log"; return 1; }
+    sleep 0.25
+  done
+  log "not ready within 300 s"; return 1
+}
+
+# memory LABEL: RSS, then the live heap after a full GC, of the running instance; appends a row to memory.tsv.
+memory() {
+  local pid rss heap
+  pid=$(instance_java_pid)
+  [ -n "$pid" ] || { log "no java process for $KHOME"; return 1; }
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  jcmd "$pid" GC.run >/dev/null 2>&1
+  heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/total .*used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }')
+  printf '%s\t%s\t%s\n' "$1" "$rss" "${heap:-NA}" >> "$WORK/memory.tsv"
+  log "memory $1: RSS $rss MiB, live heap ${heap:-NA} MiB"
+}
+
+jfr_start() { jcmd "$(instance_java_pid)" JFR.start name="$1" settings=profile >/dev/null 2>&1; }
+jfr_stop()  { jcmd "$(instance_java_pid)" JFR.stop name="$1" filename="$WORK/$1.jfr" >/dev/null 2>&1; }
+
+create_users() {
+  local out cmd
+  for cmd in "--role COMMAND_OPERATOR --region 140521 --name 沁水县指挥中心压测 bench-op bench-pass-0001" \
+             "--role CITY_ADMIN --region 1405 --name 市综治中心压测 bench-city bench-pass-0002" \
+             "--role MEDIATOR --region 1405 bench-mediator bench-pass-0003"; do
+    out=$(kssh "civicgrid:user-add $cmd" 2>&1)
+    grep -qi "error" <<<"$out" && { log "user-add $cmd: $out"; return 1; }
+  done
+  # The demo grids are generated after "ready"; wait until the county has them.
+  local deadline=$(( $(date +%s) + 120 ))
+  until harness points --base "$BASE" --user bench-op --password bench-pass-0001 --region 140521 --out "$WORK/points.tsv" 2>/dev/null; do
+    [ "$(date +%s)" -lt "$deadline" ] || { log "no demo grids in 140521 after 120 s"; return 1; }
+    sleep 2
+  done
+}
+
+intake_line() {   # intake_line TSV: a table row from a harness result line
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $5, $6, $7, $8, $2, $3 }' "$1"
+}
+
+# ---------------------------------------------------------------- preflight
+if [ ! -f "$KARAF_TGZ" ] && [[ "$KARAF_TGZ" == "$HOME/.m2/"* ]]; then
+  log "plain Karaf 4.4.10 is not in the local Maven repository: fetching it"
+  mvn -B -q dependency:get -Dartifact=org.apache.karaf:apache-karaf:4.4.10:tar.gz -Dtransitive=false >&2
+fi
+for f in "$JMH_JAR" "$LOAD_JAR" "$DIST_TGZ" "$KARAF_TGZ"; do
+  [ -f "$f" ] || { log "missing: ${f:-the distribution} (build first: mvn -B install -DskipTests)"; exit 1; }
+done
+for t in curl ssh ssh-keygen awk tar setsid java jcmd psql; do command -v "$t" >/dev/null || { log "needs $t"; exit 1; }; done
+ssh-keygen -q -t rsa -b 2048 -N '' -f "$WORK/client_key" || exit 1
+ssh-keygen -q -t rsa -b 2048 -m PKCS8 -N '' -f "$WORK/host_key" || exit 1
+PG_OK=1
+psql_admin -d postgres -c 'select 1' >/dev/null 2>&1 || { PG_OK=0; log "PostgreSQL at $PG_HOST:$PG_PORT is not reachable"; }
+# Copy the distribution first: every part then uses the same bytes even if it is rebuilt meanwhile.
+DIST_INFO="\`$(basename "$DIST_TGZ")\` built $(date -u -r "$DIST_TGZ" '+%Y-%m-%d %H:%M UTC'), sha256 $(sha256sum "$DIST_TGZ" | cut -c1-16)…"
+cp "$DIST_TGZ" "$WORK/dist.tar.gz" || exit 1
+DIST_TGZ="$WORK/dist.tar.gz"
+START_UTC=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+LOAD_START=$(load_avg)
+log "mode $MODE, parts: $PARTS; scratch $WORK"
+
+# ---------------------------------------------------------------- locate (JMH)
+if wanted locate; then
+  log "locate: JMH ${JMH_ARGS[*]}"
+  java -jar "$JMH_JAR" LocateBenchmark "${JMH_ARGS[@]}" -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.out" 2>&1
+  if [ -s "$WORK/jmh.json" ]; then
+    {
+      echo "JMH 1.37, \`LocateBenchmark\`, mode SampleTime (every call timed), arguments \`${JMH_ARGS[*]}\` (defaults: 2 forks, 3 × 2 s warm-up, 5 × 2 s measured)."
+      echo "\`index\` is the platform's \`GridLocator.codesAt\` (STRtree of prepared outlines, built from stored GeoJSON as in the platform);"
+      echo "\`naiveScan\` asks every outline \`covers(point)\` in turn. Same grids (star-shaped, 16–128 vertices, mean ≈ 72), same 4,096 points."
+      echo
+      echo "| grids | index p50 µs | index p99 µs | naive scan p50 µs | naive scan p99 µs | scan / index (p50) | goals: ≤ 10 µs p50 at 100k, ≥ 1000× |"
+      echo "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+      jq -r '[.[] | {b: (.benchmark | split(".") | last), n: .params.polygons, p50: .primaryMetric.scorePercentiles["50.0"], p99: .primaryMetric.scorePercentiles["99.0"]}]
+             | group_by(.n) | .[] | (map(select(.b == "index"))[0]) as $i | (map(select(.b == "naiveScan"))[0]) as $s
+             | [$i.n, $i.p50, $i.p99, $s.p50, $s.p99, ($s.p50 / $i.p50)] | @tsv' "$WORK/jmh.json" |
+        sort -n | awk -F'\t' '{ goal = ($1 == 100000) ? (($2 <= 10 && $6 >= 1000) ? "met" : "missed") : ""
+          printf "| %d | %.2f | %.2f | %.1f | %.1f | %.0f× | %s |\n", $1, $2, $3, $4, $5, $6, goal }'
+    } | section locate
+  else
+    failed locate "JMH wrote no results (see $WORK/jmh.out)"
+  fi
+fi
+
+# ---------------------------------------------------------------- memory: plain Karaf idle
+if wanted memory; then
+  log "memory: plain Karaf 4.4.10 idle"
+  if unpack "$KARAF_TGZ" plain && EXTRA_JAVA_OPTS="-Xms256M -Xmx1024M" launch && wait_ready shell; then
+    PLAIN_BOOT=$BOOT_S; sleep "$SETTLE"; memory "plain Karaf 4.4.10, idle after boot"
+  else
+    failed memory "plain Karaf did not start"
+  fi
+  stop_instance
+fi
+
+# ---------------------------------------------------------------- intake on H2
+# H2: the platform holds the database file, so the plain-JDBC baseline runs right after the platform stops,
+# into the same file (same schema, same rows already there), over the same pool size.
+run_intake_h2() {
+  log "intake-h2: civicgrid on H2"
+  unpack "$DIST_TGZ" h2 || { failed intake-h2 "could not unpack"; return; }
+  launch && wait_ready "$BASE/health" || { failed intake-h2 "civicgrid on H2 did not become ready"; stop_instance; return; }
+  H2_BOOT=$BOOT_S; sleep "$SETTLE"; memory "civicgrid on H2, after boot"
+  create_users || { failed intake-h2 "could not create users / find grids"; stop_instance; return; }
+  wanted profile && jfr_start intake-h2
+  harness intake-rest --base "$BASE" --user bench-op --password bench-pass-0001 --points "$WORK/points.tsv" \
+    --clients "$CLIENTS" --seconds "$INTAKE_SECONDS" --warmup "$WARMUP" --name "REST POST /api/cases (H2)" > "$WORK/intake-h2-rest.tsv" ||
+    { failed intake-h2 "the REST load failed"; stop_instance; return; }
+  wanted profile && jfr_stop intake-h2
+  memory "civicgrid on H2, after the intake load"
+  cp "$KHOME/data/log/karaf.log" "$WORK/karaf-h2.log" 2>/dev/null
+  stop_instance
+  harness intake-jdbc --url "jdbc:h2:file:$KHOME/data/h2/civicgrid;MODE=LEGACY;WRITE_DELAY=0" --user civicgrid --password civicgrid \
+    --points "$WORK/points.tsv" --reporter bench-op --clients "$CLIENTS" --pool "$POOL" --seconds "$INTAKE_SECONDS" --warmup "$WARMUP" \
+    --name "plain JDBC, case + step rows (H2)" > "$WORK/intake-h2-jdbc.tsv" || { failed intake-h2 "the JDBC baseline failed"; return; }
+  intake_section "H2 (file, \`MODE=LEGACY;WRITE_DELAY=0\`, embedded in each JVM)" "$WORK/intake-h2-rest.tsv" "$WORK/intake-h2-jdbc.tsv" | section intake-h2
+}
+
+intake_section() {
+  local rest jdbc
+  rest=$(cut -f5 "$2"); jdbc=$(cut -f5 "$3")
+  echo "**$1.** $CLIENTS clients, ${INTAKE_SECONDS} s measured after ${WARMUP} s warm-up; pool of $POOL connections (commons-dbcp2) on both sides."
+  echo
+  echo "| what | requests/s | p50 ms | p99 ms | max ms | done | failed |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  intake_line "$2"; intake_line "$3"
+  echo
+  echo "REST / plain JDBC throughput: **$(ratio "$rest" "$jdbc")** (goal ≥ 0.5)."
+  local e; e=$(cut -f10 "$2" "$3" | grep -v '^$' | head -2)
+  [ -n "$e" ] && { echo; echo "First error seen: \`$(head -c 300 <<<"$e" | tr '\n' ' ')\`"; }
+}
+
+# ---------------------------------------------------------------- intake, install under load, queries on PostgreSQL
+run_postgres() {
+  log "postgresql: civicgrid on a fresh database"
+  PG_DB="civicgrid_bench_$(date -u +%Y%m%d%H%M%S)"
+  psql_admin -d postgres -c "create database $PG_DB" || { failed intake-pg "could not create database $PG_DB"; PG_DB=""; return 1; }
+  unpack "$DIST_TGZ" pg && point_at_postgres "$PG_DB" || { failed intake-pg "could not configure the distribution for PostgreSQL"; return 1; }
+  launch && wait_ready "$BASE/health" || { failed intake-pg "civicgrid on PostgreSQL did not become ready"; stop_instance; return 1; }
+  PG_BOOT=$BOOT_S; sleep "$SETTLE"; memory "civicgrid on PostgreSQL, after boot"
+  create_users || { failed intake-pg "could not create users / find grids"; stop_instance; return 1; }
+  if wanted intake-pg; then
+    wanted profile && jfr_start intake-pg
+    harness intake-rest --base "$BASE" --user bench-op --password bench-pass-0001 --points "$WORK/points.tsv" \
+      --clients "$CLIENTS" --seconds "$INTAKE_SECONDS" --warmup "$WARMUP" --name "REST POST /api/cases (PostgreSQL)" > "$WORK/intake-pg-rest.tsv" ||
+      failed intake-pg "the REST load failed"
+    wanted profile && jfr_stop intake-pg
+    memory "civicgrid on PostgreSQL, after the intake load"
+    harness intake-jdbc --url "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" --user "$PG_USER" --password "" \
+      --points "$WORK/points.tsv" --reporter bench-op --clients "$CLIENTS" --pool "$POOL" --seconds "$INTAKE_SECONDS" --warmup "$WARMUP" \
+      --name "plain JDBC, case + step rows (PostgreSQL)" > "$WORK/intake-pg-jdbc.tsv" || failed intake-pg "the JDBC baseline failed"
+    [ -s "$WORK/intake-pg-rest.tsv" ] && [ -s "$WORK/intake-pg-jdbc.tsv" ] &&
+      intake_section "PostgreSQL $(psql_admin -d postgres -c 'show server_version') (same machine, fresh database; plain JDBC ran while the platform idled)" \
+        "$WORK/intake-pg-rest.tsv" "$WORK/intake-pg-jdbc.tsv" | section intake-pg
+  fi
+  wanted install && run_install
+  wanted queries && run_queries
+  memory "civicgrid on PostgreSQL, after all load"
+  cp "$KHOME/data/log/karaf.log" "$WORK/karaf-pg.log" 2>/dev/null
+  stop_instance
+}
+
+run_install() {
+  log "install: feature:install civicgrid-mediation under intake load"
+  harness intake-rest --base "$BASE" --user bench-op --password bench-pass-0001 --points "$WORK/points.tsv" \
+    --clients "$CLIENTS" --seconds "$INSTALL_LOAD_SECONDS" --warmup 0 --name "REST POST /api/cases during the install" > "$WORK/install-load.tsv" &
+  local loadpid=$! t0 t1 tc code installed=""
+  sleep 4
+  t0=$(now)
+  kssh 'feature:install civicgrid-mediation' > "$WORK/install.out" 2>&1
+  tc=$(now)
+  local deadline=$(( $(date +%s) + 300 ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -u bench-mediator:bench-pass-0003 "$BASE/mediation/disputes?region=1405")
+    [ "$code" = 200 ] && { t1=$(now); installed=1; break; }
+    sleep 0.1
+  done
+  wait "$loadpid"
+  if [ -z "$installed" ] || [ ! -s "$WORK/install-load.tsv" ]; then
+    failed install "the plug-in did not answer 200 within 300 s (last $code) or the load failed: $(head -c 300 "$WORK/install.out")"
+    return
+  fi
+  {
+    echo "While $CLIENTS clients reported cases for ${INSTALL_LOAD_SECONDS} s (no warm-up), \`feature:install civicgrid-mediation\` ran over SSH 4 s in."
+    echo
+    echo "| figure | value |"
+    echo "| --- | ---: |"
+    echo "| \`feature:install\` to first 200 of \`GET /api/mediation/disputes?region=1405\` | $(secs "$t0" "$t1") s |"
+    echo "| (the command itself returned after) | $(secs "$t0" "$tc") s |"
+    awk -F'\t' '{ printf "| core requests during the run: done / failed (goal: 0 failed) | %s / **%s** |\n| their requests/s, p50, p99 ms | %s, %s, %s |\n", $2, $3, $5, $6, $7 }' "$WORK/install-load.tsv"
+    local e; e=$(cut -f10 "$WORK/install-load.tsv")
+    [ -n "$e" ] && echo && echo "First error: \`$(head -c 300 <<<"$e")\`"
+  } | section install
+}
+
+run_queries() {
+  local dbq=(psql_admin -d "$PG_DB")
+  "${dbq[@]}" -c "create table bench_village (code varchar(12), name text, street text, province text, city text, area text)" &&
+  "${dbq[@]}" -c "\\copy bench_village from '$VILLAGES' csv header" &&
+  "${dbq[@]}" -c "alter table bench_village add column idx serial; alter table bench_village add column short_name text;
+                  update bench_village set short_name = regexp_replace(name, '(村民委员会|村委会|居民委员会|居委会)$', '');
+                  create unique index on bench_village (idx)" ||
+    { failed queries "could not load the village codes from $VILLAGES"; return; }
+  local villages term; villages=$("${dbq[@]}" -c "select count(*) from bench_village")
+  # A village of 沁水县 with a name no other village shares: a search finds its cases only.
+  term=$("${dbq[@]}" -c "select short_name from bench_village b where code like '140521%' and length(short_name) >= 3
+          and (select count(*) from bench_village o where o.short_name like '%' || b.short_name || '%') = 1 order by code limit 1 offset 5")
+  # The cases reported by the intake parts are new and due: supervision would warn and flag them, 500 a minute, each
+  # its own transaction, while the queries are timed. Mark them warned and flagged, like the generated ones.
+  "${dbq[@]}" -c "update cg_case set warned_at = coalesce(warned_at, now() at time zone 'UTC'),
+                  supervised_at = coalesce(supervised_at, now() at time zone 'UTC')" >/dev/null
+  local from=$(( $("${dbq[@]}" -c "select count(*) from cg_case") + 1 )) size before=0
+  : > "$WORK/queries.tsv"
+  for size in $QUERY_SIZES; do
+    log "queries: generating cases up to $size (from $from)"
+    local g0; g0=$(now)
+    "${dbq[@]}" -v from="$from" -v to="$(( from + size - before - 1 ))" -f "$BENCH_DIR/generate-cases.sql" > "$WORK/generate-$size.out" 2>&1 ||
+      { failed queries "generating cases failed: $(tail -c 300 "$WORK/generate-$size.out")"; return; }
+    log "queries: $(( size - before )) cases generated in $(secs "$g0" "$(now)") s"
+    from=$(( from + size - before )); before=$size
+    [ "$size" = "${QUERY_SIZES##* }" ] && wanted profile && jfr_start queries
+    local -a q=(
+      "inbox (unit + state)|bench-op:bench-pass-0001|/cases?unit=bench-unit-140521-3&state=DISPATCHED"
+      "overdue list|bench-op:bench-pass-0001|/cases?overdue=true"
+      "region-subtree figures, county|bench-op:bench-pass-0001|/cases/figures?region=140521"
+      "region-subtree figures, city|bench-city:bench-pass-0002|/cases/figures?region=1405"
+      "text search|bench-op:bench-pass-0001|/cases?q=$(jq -rn --arg t "$term" '$t|@uri')"
+    )
+    for spec in "${q[@]}"; do
+      IFS='|' read -r qname cred path <<<"$spec"
+      harness query --base "$BASE" --user "${cred%%:*}" --password "${cred#*:}" --name "$qname" --path "$path" \
+        --requests "$QUERY_REQUESTS" --warmup "$QUERY_WARMUP" | awk -v s="$size" -F'\t' '{ print s "\t" $0 }' >> "$WORK/queries.tsv" ||
+        failed queries "query $qname failed at $size"
+    done
+    [ "$size" = "${QUERY_SIZES##* }" ] && wanted profile && jfr_stop queries
+    explain "$size" "$term"
+  done
+  local sizes=($QUERY_SIZES) small big
+  small=${sizes[0]}; big=${sizes[-1]}
+  {
+    echo "PostgreSQL, cases generated by \`bench/generate-cases.sql\` over the $villages real village codes of Shanxi (distributions in that file);"
+    echo "one client, $QUERY_REQUESTS requests each after $QUERY_WARMUP unmeasured, HTTP Basic as a county command operator of 沁水县 140521"
+    echo "(city figures: a city administrator of 1405). Text search term: \`$term\`. Goals at 1M: p99 ≤ 20 ms, ≤ 1.5× growth 100k → 1M."
+    echo
+    echo "| query | cases | p50 ms | p99 ms | max ms | answered |"
+    echo "| --- | ---: | ---: | ---: | ---: | --- |"
+    sort -t$'\t' -k2,2 -s "$WORK/queries.tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $2, $1, $7, $8, $9, $10 }'
+    echo
+    echo "| query | p50 growth $small → $big | p99 growth | p99 at $big ≤ 20 ms? |"
+    echo "| --- | ---: | ---: | --- |"
+    awk -F'\t' -v a="$small" -v b="$big" '$1 == a { p50a[$2] = $7; p99a[$2] = $8 } $1 == b { p50b[$2] = $7; p99b[$2] = $8; order[++n] = $2 }
+      END { for (i = 1; i <= n; i++) { k = order[i]
+        printf "| %s | %.1f× | %.1f× | %s |\n", k, (p50a[k] > 0 ? p50b[k] / p50a[k] : 0), (p99a[k] > 0 ? p99b[k] / p99a[k] : 0), (p99b[k] <= 20 ? "yes" : "**no**") } }' "$WORK/queries.tsv"
+    echo
+    echo "Query plans at $big cases: the SQL the platform sends for each (the search's first query; figures runs four group-bys,"
+    echo "an overdue count and an average), written out with literals, under \`EXPLAIN (ANALYZE, BUFFERS)\` (buffer lines left out here;"
+    echo "all in \`explain-$big.txt\` of the scratch folder):"
+    echo
+    echo '```'
+    grep -v 'Buffers:\|Planning:\|^ *$' "$WORK/explain-$big.txt"
+    echo '```'
+  } | section queries
+}
+
+explain() {   # explain SIZE TERM: the SQL of each query (as EclipseLink writes it, with literals), EXPLAIN ANALYZE
+  local open="'REPORTED','REGISTERED','DISPATCHED','IN_HANDLING','EXTENSION_REQUESTED','RETURNED','HANDLED'"
+  local cols="id, title, description, category, channel, state, case_level, region_code, grid_code, reporter_id, unit_id, deadline, reported_at, updated_at, version"
+  {
+    for sql in \
+      "-- inbox|select $cols from cg_case where region_code like '140521%' and state = 'DISPATCHED' and unit_id = 'bench-unit-140521-3' order by updated_at desc, id limit 50" \
+      "-- overdue list|select $cols from cg_case where region_code like '140521%' and deadline < now() at time zone 'UTC' and state in ($open) order by updated_at desc, id limit 50" \
+      "-- figures, county (one of its 4 group-bys)|select state, count(id) from cg_case where region_code like '140521%' group by state" \
+      "-- figures, city (one of its 4 group-bys)|select state, count(id) from cg_case where region_code like '1405%' group by state" \
+      "-- figures, city: overdue count|select count(id) from cg_case where region_code like '1405%' and deadline < now() at time zone 'UTC' and state in ($open)" \
+      "-- text search|select $cols from cg_case where region_code like '140521%' and (lower(title) like '%$2%' or lower(description) like '%$2%') order by updated_at desc, id limit 50"; do
+      echo "${sql%%|*}"
+      psql_admin -d "$PG_DB" -c "explain (analyze, buffers) ${sql#*|}" 2>&1
+      echo
+    done
+  } > "$WORK/explain-$1.txt"
+}
+
+if wanted intake-h2; then run_intake_h2; fi
+if [ "$PG_OK" = 1 ]; then
+  if wanted intake-pg || wanted install || wanted queries; then run_postgres; fi
+else
+  for p in intake-pg install queries; do wanted "$p" && failed "$p" "PostgreSQL at $PG_HOST:$PG_PORT was not reachable"; done
+fi
+
+# ---------------------------------------------------------------- memory section (figures gathered along the way)
+if wanted memory; then
+  PLAIN_RSS=$(awk -F'\t' 'NR == 1 && /plain/ { print $2 }' "$WORK/memory.tsv" 2>/dev/null)
+  PLAIN_HEAP=$(awk -F'\t' 'NR == 1 && /plain/ { print $3 }' "$WORK/memory.tsv" 2>/dev/null)
+  {
+    echo "RSS from \`/proc/<pid>/status\` (VmRSS), then the live heap: \`jcmd GC.run\` and the used heap of \`GC.heap_info\`. Both products with \`-Xms256M -Xmx1024M\`"
+    echo "(civicgrid's \`bin/setenv\`; plain Karaf given the same). Goal: civicgrid ≤ 2× plain Karaf idle."
+    echo
+    echo "| instance, moment | RSS MiB | live heap MiB | RSS / plain idle | heap / plain idle |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    awk -F'\t' -v r="$PLAIN_RSS" -v h="$PLAIN_HEAP" '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3,
+        (r > 0 ? sprintf("%.2f", $2 / r) : "-"), (h > 0 && $3 != "NA" ? sprintf("%.2f", $3 / h) : "-") }' "$WORK/memory.tsv"
+  } | section memory
+  grep -q plain "$WORK/memory.tsv" 2>/dev/null || failed memory "no figure for plain Karaf"
+fi
+
+# ---------------------------------------------------------------- profiles
+if wanted profile; then
+  for j in intake-h2 intake-pg queries; do
+    if [ -s "$WORK/$j.jfr" ]; then
+      { echo "### $j"; echo; harness jfr-top --file "$WORK/$j.jfr" --top 15; } | section profile
+    else
+      wanted "$j" && failed profile "no JFR recording for $j"
+    fi
+  done
+fi
+
+# ---------------------------------------------------------------- boot (full mode only)
+if wanted boot && [ "$QUICK" != 1 ]; then
+  log "boot: bench/boot-and-install.sh RUNS=${BOOT_RUNS:-3}"
+  KAR=${KAR:-$(ls "$REPO_DIR"/features/mediation/target/civicgrid-mediation-features-*.kar 2>/dev/null | head -1)}
+  [ -n "$KAR" ] || KAR=$(ls "$HOME"/.m2/repository/org/civicgrid/civicgrid-mediation-features/*/civicgrid-mediation-features-*.kar 2>/dev/null | head -1)
+  if RUNS=${BOOT_RUNS:-3} DIST_TGZ="$DIST_TGZ" KAR="$KAR" "$BENCH_DIR/boot-and-install.sh" > "$WORK/boot.out" 2>&1; then
+    { echo "See \`$(grep -o 'bench/results/boot-and-install-[^ ]*\.md' "$WORK/boot.out" | tail -1)\`:"; echo; echo '```'; sed -n '/== boot-and-install/,$p' "$WORK/boot.out"; echo '```'; } | section boot
+  else
+    failed boot "boot-and-install.sh failed: $(tail -5 "$WORK/boot.out" | tr '\n' ' ')"
+  fi
+elif wanted boot; then
+  echo "Not run in quick mode (\`bench/boot-and-install.sh\`, \`QUICK=1\` for its own smoke test). Boot to ready in this run: plain Karaf ${PLAIN_BOOT:-?} s (SSH shell), civicgrid on H2 ${H2_BOOT:-?} s, on PostgreSQL ${PG_BOOT:-?} s (\`/api/health\` 200)." | section boot
+fi
+
+# ---------------------------------------------------------------- results file
+END_UTC=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+title() { case $1 in
+  locate) echo "Grid locate (JMH)";; memory) echo "Memory";; intake-h2) echo "Case intake on H2";;
+  intake-pg) echo "Case intake on PostgreSQL";; install) echo "Plug-in install under load";;
+  queries) echo "Queries at scale (PostgreSQL)";; profile) echo "Where the time goes (JFR)";; boot) echo "Boot";; esac; }
+{
+  echo "# Benchmark suite ($MODE mode), $START_UTC"
+  echo
+  [ "$QUICK" = 1 ] && echo "> Quick mode checks that the harness works; its runs are too short for the figures to mean much." && echo
+  echo "## Machine and method"
+  echo
+  echo "- machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr)"
+  echo "- JVM: $(java -version 2>&1 | sed -n 2p)"
+  echo "- PostgreSQL: $( [ "$PG_OK" = 1 ] && psql_admin -d postgres -c 'select version()' | cut -d, -f1 || echo unreachable), at $PG_HOST:$PG_PORT on the same machine"
+  echo "- run: $START_UTC to $END_UTC; load average at start $LOAD_START, at end $(load_avg); other Java processes at the end: $(busy_java)"
+  echo "  (a shared machine: other builds may have run meanwhile, and the load generator and the databases share the same cores as the platform;"
+  echo "  ratios measured in the same run are steadier than the absolute figures)"
+  echo "- distribution: $DIST_INFO; plain Karaf: \`$(basename "$KARAF_TGZ")\`"
+  echo "- harness: \`bench/run.sh\` ($MODE: clients $CLIENTS, intake $INTAKE_SECONDS s after $WARMUP s warm-up, query sizes $QUERY_SIZES); commit $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null)"
+  echo "- scratch folder with logs, JFR recordings and query plans: \`${WORK#"$REPO_DIR"/}\` (not committed)"
+  for p in locate intake-h2 intake-pg install queries memory profile boot; do
+    wanted "$p" || continue
+    echo
+    echo "## $(title "$p")"
+    echo
+    if [ -s "$SECTIONS/$p.md" ]; then cat "$SECTIONS/$p.md"; else echo "**This part produced nothing.**"; FAILED=1; fi
+  done
+} > "$RESULTS"
+log "results: ${RESULTS#"$REPO_DIR"/}"
+[ "$FAILED" = 0 ] || { log "SOME PARTS FAILED: see $RESULTS"; exit 1; }

@@ -1,0 +1,167 @@
+import { createI18n } from 'vue-i18n'
+
+// Every string the console shows, in Simplified Chinese (the default) and English.
+const messages = {
+  'zh-CN': {
+    app: { title: '市域社会治理平台', short: '社会治理' },
+    login: {
+      title: '登录', user: '用户名', password: '密码', submit: '登录', wrong: '用户名或密码错误，或账号已停用。',
+      required: '请输入用户名和密码', failed: '无法登录：{detail}'
+    },
+    header: { region: '辖区', language: '语言', logout: '退出登录', roles: '角色' },
+    menu: { map: '网格地图', inbox: '案件办理', dashboard: '统计分析', admin: '系统管理', plugins: '扩展功能' },
+    common: {
+      search: '查询', reset: '重置', refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', none: '暂无数据',
+      all: '全部', yes: '是', no: '否', back: '返回', saved: '已保存', error: '出错了：{detail}', open: '查看',
+      exportExcel: '导出 Excel'
+    },
+    map: {
+      title: '网格地图', grids: '网格 {count} 个', cases: '案件 {count} 件', report: '在地图上报事件',
+      pickHint: '请在地图上点击事件发生的位置', cancelPick: '取消选点', grid: '网格', code: '编码', village: '所属村（社区）',
+      workers: '网格员', leader: '网格长', openCases: '未办结案件', noStaff: '未配置', noGridAtPoint: '该位置不在您辖区的任何网格内，请重新选点。',
+      selectGridHint: '点击网格查看网格员和案件'
+    },
+    report: {
+      title: '上报事件', caseTitle: '标题', description: '描述', category: '类别', address: '地址', point: '位置',
+      channel: '来源渠道', submit: '上报', done: '事件已上报，编号 {id}', grid: '网格'
+    },
+    inbox: {
+      title: '案件办理', mine: '我的待办', team: '本单位案件', overdue: '超期案件', all: '全部案件', state: '状态',
+      category: '类别', keyword: '关键字', id: '编号', caseTitle: '标题', region: '区域', level: '层级',
+      deadline: '办理时限', reported: '上报时间', unit: '承办单位', overdueTag: '超期'
+    },
+    detail: {
+      title: '案件详情', basic: '基本信息', timeline: '办理过程', parties: '当事人', attachments: '附件', location: '位置',
+      actions: '办理操作', noActions: '您当前不能对该案件进行操作。', reporter: '上报人', grid: '网格', channel: '渠道',
+      rating: '满意度', note: '意见/原因', noteRequired: '请填写意见或原因', unitId: '承办单位', unitHint: '不选则按分派规则',
+      extensionHours: '延期（工作小时）', ratingLabel: '评价', done: '已完成：{action}', by: '办理人',
+      fileName: '文件名', size: '大小', uploadedBy: '上传人', uploadedAt: '上传时间', noPoint: '未标注位置',
+      partyRole: '身份', partyKind: '类型', name: '姓名/名称', phone: '电话', stepFrom: '由', stepTo: '至'
+    },
+    dashboard: {
+      title: '统计分析', total: '案件总数', overdue: '超期案件', onTime: '未超期率', rating: '平均满意度',
+      byState: '按状态', byCategory: '按类别', byLevel: '按层级', closedByLevel: '各层级办结数', region: '统计区域',
+      solvedShare: '各层级办结占比', count: '数量'
+    },
+    admin: {
+      title: '系统管理', users: '用户', units: '单位', plugins: '已安装扩展', userId: '账号', name: '名称', roles: '角色',
+      region: '区域', unit: '单位', kind: '类型', version: '版本', state: '状态', bundle: '组件'
+    },
+    panel: { endpoint: '数据接口', empty: '暂无数据', gone: '该扩展已卸载，页面已关闭。' },
+    state: {
+      REPORTED: '已上报', REGISTERED: '已立案', REJECTED: '不予受理', DISPATCHED: '已派遣', IN_HANDLING: '处置中',
+      EXTENSION_REQUESTED: '申请延期', RETURNED: '已退回', HANDLED: '已处置', VERIFIED: '已核查', CLOSED: '已结案'
+    },
+    action: {
+      REPORT: '上报', REGISTER: '立案', REJECT: '不予受理', DISPATCH: '派遣', ACCEPT: '签收', RETURN: '退回',
+      REDISPATCH: '重新派遣', REQUEST_EXTENSION: '申请延期', GRANT_EXTENSION: '同意延期', DENY_EXTENSION: '驳回延期',
+      ESCALATE: '上报上级', HANDLE: '处置完毕', VERIFY: '核查通过', SEND_BACK: '核查不通过', CLOSE: '结案',
+      REOPEN: '重新办理', RATE: '评价', SUPERVISE: '督办', WARN: '预警', ATTACH: '上传附件'
+    },
+    level: { VILLAGE: '村（社区）', TOWNSHIP: '乡镇（街道）', COUNTY: '县（区）', CITY: '市' },
+    channel: {
+      GRID_WORKER: '网格员上报', HOTLINE: '热线', WALK_IN: '来访', APP: '群众上报', DEPARTMENT: '部门移交',
+      PLUGIN: '扩展功能', PATROL: '巡防发现'
+    },
+    role: {
+      RESIDENT: '群众', GRID_WORKER: '网格员', GRID_LEADER: '网格长', COMMAND_OPERATOR: '指挥中心坐席',
+      DEPARTMENT_HANDLER: '部门承办人', MEDIATOR: '调解员', COUNSELLOR: '心理咨询师', COUNTY_ADMIN: '县级管理员',
+      CITY_ADMIN: '市级管理员', SECURITY_ADMIN: '安全管理员', AUDIT_ADMIN: '审计管理员'
+    },
+    partyRole: { COMPLAINANT: '申请人', RESPONDENT: '被申请人', AFFECTED: '受影响人', WITNESS: '证人' },
+    partyKind: { PERSON: '个人', ORGANISATION: '单位' },
+    category: {}
+  },
+  en: {
+    app: { title: 'County Social Governance Platform', short: 'Governance' },
+    login: {
+      title: 'Sign in', user: 'User name', password: 'Password', submit: 'Sign in',
+      wrong: 'Wrong user name or password, or the account is disabled.', required: 'Enter your user name and password',
+      failed: 'Could not sign in: {detail}'
+    },
+    header: { region: 'Region', language: 'Language', logout: 'Sign out', roles: 'Roles' },
+    menu: { map: 'Grid map', inbox: 'Cases', dashboard: 'Dashboard', admin: 'Administration', plugins: 'Extensions' },
+    common: {
+      search: 'Search', reset: 'Reset', refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…',
+      none: 'Nothing here', all: 'All', yes: 'Yes', no: 'No', back: 'Back', saved: 'Saved', error: 'Something went wrong: {detail}',
+      open: 'Open', exportExcel: 'Export to Excel'
+    },
+    map: {
+      title: 'Grid map', grids: '{count} grids', cases: '{count} cases', report: 'Report a case on the map',
+      pickHint: 'Click the map where it happened', cancelPick: 'Cancel', grid: 'Grid', code: 'Code', village: 'Village / community',
+      workers: 'Grid workers', leader: 'Grid leader', openCases: 'Open cases', noStaff: 'Not assigned',
+      noGridAtPoint: 'That point is not in any grid of your region; pick another.', selectGridHint: 'Click a grid to see its workers and cases'
+    },
+    report: {
+      title: 'Report a case', caseTitle: 'Title', description: 'Description', category: 'Category', address: 'Address',
+      point: 'Location', channel: 'Channel', submit: 'Report', done: 'Case reported: {id}', grid: 'Grid'
+    },
+    inbox: {
+      title: 'Cases', mine: 'My to-do', team: "My unit's cases", overdue: 'Overdue', all: 'All cases', state: 'State',
+      category: 'Category', keyword: 'Keyword', id: 'Number', caseTitle: 'Title', region: 'Region', level: 'Level',
+      deadline: 'Due', reported: 'Reported', unit: 'Unit', overdueTag: 'Overdue'
+    },
+    detail: {
+      title: 'Case', basic: 'Details', timeline: 'Timeline', parties: 'Parties', attachments: 'Attachments', location: 'Location',
+      actions: 'Actions', noActions: 'There is nothing you can do on this case now.', reporter: 'Reporter', grid: 'Grid',
+      channel: 'Channel', rating: 'Satisfaction', note: 'Note / reason', noteRequired: 'Write a note saying why',
+      unitId: 'Unit', unitHint: 'Leave empty to use the routing rules', extensionHours: 'Extension (working hours)',
+      ratingLabel: 'Rating', done: 'Done: {action}', by: 'By', fileName: 'File', size: 'Size', uploadedBy: 'Uploaded by',
+      uploadedAt: 'Uploaded at', noPoint: 'No location given', partyRole: 'Role', partyKind: 'Kind', name: 'Name',
+      phone: 'Phone', stepFrom: 'from', stepTo: 'to'
+    },
+    dashboard: {
+      title: 'Dashboard', total: 'Cases', overdue: 'Overdue', onTime: 'Not overdue', rating: 'Average satisfaction',
+      byState: 'By state', byCategory: 'By category', byLevel: 'By level', closedByLevel: 'Closed at each level',
+      region: 'Region', solvedShare: 'Share solved at each level', count: 'Count'
+    },
+    admin: {
+      title: 'Administration', users: 'Users', units: 'Units', plugins: 'Installed plug-ins', userId: 'Account', name: 'Name',
+      roles: 'Roles', region: 'Region', unit: 'Unit', kind: 'Kind', version: 'Version', state: 'State', bundle: 'Bundle'
+    },
+    panel: { endpoint: 'Data endpoint', empty: 'Nothing here', gone: 'This extension was removed; its page is closed.' },
+    state: {
+      REPORTED: 'Reported', REGISTERED: 'Registered', REJECTED: 'Rejected', DISPATCHED: 'Dispatched', IN_HANDLING: 'In handling',
+      EXTENSION_REQUESTED: 'Extension requested', RETURNED: 'Returned', HANDLED: 'Handled', VERIFIED: 'Verified', CLOSED: 'Closed'
+    },
+    action: {
+      REPORT: 'Report', REGISTER: 'Register', REJECT: 'Reject', DISPATCH: 'Dispatch', ACCEPT: 'Accept', RETURN: 'Return',
+      REDISPATCH: 'Redispatch', REQUEST_EXTENSION: 'Request extension', GRANT_EXTENSION: 'Grant extension',
+      DENY_EXTENSION: 'Deny extension', ESCALATE: 'Escalate', HANDLE: 'Mark handled', VERIFY: 'Verify', SEND_BACK: 'Send back',
+      CLOSE: 'Close', REOPEN: 'Reopen', RATE: 'Rate', SUPERVISE: 'Supervision', WARN: 'Warning', ATTACH: 'Attach a file'
+    },
+    level: { VILLAGE: 'Village', TOWNSHIP: 'Township', COUNTY: 'County', CITY: 'City' },
+    channel: {
+      GRID_WORKER: 'Grid worker', HOTLINE: 'Hotline', WALK_IN: 'Walk-in', APP: 'Resident app', DEPARTMENT: 'Department',
+      PLUGIN: 'Plug-in', PATROL: 'Patrol'
+    },
+    role: {
+      RESIDENT: 'Resident', GRID_WORKER: 'Grid worker', GRID_LEADER: 'Grid leader', COMMAND_OPERATOR: 'Command-centre operator',
+      DEPARTMENT_HANDLER: 'Department handler', MEDIATOR: 'Mediator', COUNSELLOR: 'Counsellor', COUNTY_ADMIN: 'County administrator',
+      CITY_ADMIN: 'City administrator', SECURITY_ADMIN: 'Security administrator', AUDIT_ADMIN: 'Audit administrator'
+    },
+    partyRole: { COMPLAINANT: 'Complainant', RESPONDENT: 'Respondent', AFFECTED: 'Affected', WITNESS: 'Witness' },
+    partyKind: { PERSON: 'Person', ORGANISATION: 'Organisation' },
+    // Category names come from the platform in Chinese; these are their English names.
+    category: {
+      'street-light': 'Street light out', manhole: 'Missing or broken manhole cover', 'road-damage': 'Road damage',
+      sanitation: 'Sanitation', 'illegal-building': 'Illegal building', 'illegal-parking': 'Illegal parking', noise: 'Noise',
+      'safety-hazard': 'Safety hazard', 'neighbour-dispute': 'Neighbour dispute', other: 'Other'
+    }
+  }
+}
+
+export const LOCALE_KEY = 'civicgrid.locale'
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: localStorage.getItem(LOCALE_KEY) || 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages
+})
+
+/** The name to show for a case category: the English name where known, else the platform's own. */
+export function categoryName(code, platformName) {
+  const { t, te } = i18n.global
+  return te('category.' + code) ? t('category.' + code) : (platformName || code)
+}

@@ -1,0 +1,201 @@
+package org.civicgrid.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Sign-in and data protection as an assessor would check them: accounts lock after wrong passwords and unlock
+ * after the configured time, refusals and changes land in the audit trail, the trail is a chain whose tampering is
+ * detected (and refused outright on PostgreSQL), and parties' names and numbers are not stored in the clear.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityIT {
+
+    private static final String VILLAGE = "140521100200";
+
+    private PlatformRun run;
+    private Distribution platform;
+    private Api resident;
+
+    @BeforeAll
+    void boot() throws Exception {
+        run = PlatformRun.start("security");
+        platform = run.platform;
+        platform.shell.run("civicgrid:user-add --role RESIDENT --region " + VILLAGE + " qs-resident resident-pass-01");
+        platform.shell.run("civicgrid:user-add --role COMMAND_OPERATOR --region 140522 yc-operator operator-pass-01");
+        resident = platform.api.as("qs-resident", "resident-pass-01");
+    }
+
+    @AfterAll
+    void shutDown() throws Exception {
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void fiveWrongPasswordsLockTheAccountUntilTheLockRunsOut() throws Exception {
+        platform.shell.run("civicgrid:user-add --role RESIDENT --region " + VILLAGE + " qs-guessed right-pass-01");
+        assertThat(platform.api.as("qs-guessed", "right-pass-01").get("/me").status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(platform.api.as("qs-guessed", "wrong-guess-" + i).get("/me").status()).isEqualTo(401);
+        }
+        // The right password no longer helps, though it was verified a moment ago.
+        assertThat(platform.api.as("qs-guessed", "right-pass-01").get("/me").status()).isEqualTo(401);
+        String trail = platform.shell.run("civicgrid:audit-list --type user --id qs-guessed --limit 10");
+        assertThat(trail).contains("account locked for 30 minutes").contains("wrong password");
+
+        // The county's security administrator lifts the lock; another county's staff cannot.
+        platform.shell.run("civicgrid:user-add --role SECURITY_ADMIN --region 140521 qs-security security-pass-01");
+        assertThat(platform.api.as("yc-operator", "operator-pass-01").post("/users/qs-guessed/unlock", "").status())
+                .isIn(403, 404);
+        Api.Reply unlocked = platform.api.as("qs-security", "security-pass-01").post("/users/qs-guessed/unlock", "");
+        assertThat(unlocked.status()).as(unlocked.body()).isEqualTo(200);
+        assertThat(platform.api.as("qs-guessed", "right-pass-01").get("/me").status()).isEqualTo(200);
+
+        // Locked again, the lock also runs out by itself.
+        for (int i = 0; i < 5; i++) {
+            platform.api.as("qs-guessed", "wrong-again-" + i).get("/me");
+        }
+        assertThat(platform.api.as("qs-guessed", "right-pass-01").get("/me").status()).isEqualTo(401);
+        platform.moveClock(31);
+        try {
+            assertThat(platform.api.as("qs-guessed", "right-pass-01").get("/me").status())
+                    .as("30 minutes later the lock has run out").isEqualTo(200);
+        } finally {
+            platform.moveClock(0);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void refusalsAndChangesAreAuditedWithWhoAndWhat() throws Exception {
+        Api otherCounty = platform.api.as("yc-operator", "operator-pass-01");
+        assertThat(otherCounty.get("/cases?region=140521").status()).isEqualTo(403);
+        String refused = platform.shell.run("civicgrid:audit-list --type api --limit 5");
+        assertThat(refused).contains("yc-operator").contains("access.refused").contains("GET /cases")
+                .contains("outside your area");
+
+        Api.Reply reported = resident.post("/cases", "{\"title\":\"路灯不亮\",\"description\":\"村口路灯不亮\","
+                + "\"category\":\"street-light\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        String id = reported.json().path("id").asText();
+        assertThat(platform.shell.run("civicgrid:audit-list --type case --id " + id))
+                .contains("qs-resident").contains("case.reported").contains(VILLAGE);
+    }
+
+    @Test
+    @Order(3)
+    void partiesAreStoredSealed() throws Exception {
+        Api.Reply reported = resident.post("/cases", "{\"title\":\"邻里纠纷\",\"description\":\"院墙纠纷\","
+                + "\"category\":\"noise\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\","
+                + "\"parties\":[{\"role\":\"RESPONDENT\",\"kind\":\"PERSON\",\"name\":\"赵铁柱\",\"phone\":\"13912345678\"}]}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        assertThat(reported.body()).contains("赵**").contains("139****5678").doesNotContain("13912345678");
+        Optional<Connection> direct = run.database.connection();
+        if (direct.isEmpty()) {
+            System.out.println("SecurityIT: the embedded database is held by the running platform; the raw column check "
+                    + "runs on PostgreSQL");
+            return;
+        }
+        try (Connection c = direct.get(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select name_sealed, phone_sealed from cg_case_party where case_id = '"
+                     + reported.json().path("id").asText() + "'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).startsWith("v1.").doesNotContain("赵铁柱");
+            assertThat(r.getString(2)).startsWith("v1.").doesNotContain("13912345678");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theAuditTrailIsAChainThatRevealsTampering() throws Exception {
+        assertThat(platform.shell.run("civicgrid:audit-verify")).contains("Audit trail intact");
+        Optional<Connection> direct = run.database.connection();
+        if (direct.isEmpty()) {
+            System.out.println("SecurityIT: tampering is tried on PostgreSQL only (the embedded database is locked)");
+            return;
+        }
+        try (Connection c = direct.get(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update cg_audit set actor = 'someone-else' where seq = 1"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("delete from cg_audit where seq = 1"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            // A database superuser can switch the guard off; the chain still gives the change away.
+            s.execute("alter table cg_audit disable trigger cg_audit_no_update");
+            s.executeUpdate("update cg_audit set detail = 'nothing happened' where seq = 2");
+            s.execute("alter table cg_audit enable trigger cg_audit_no_update");
+        }
+        assertThat(platform.shell.run("civicgrid:audit-verify")).contains("AUDIT TRAIL BROKEN at entry 2")
+                .contains("changed after it was written");
+    }
+
+    @Test
+    @Order(5)
+    void onlyTheAuditAdministratorReadsVerifiesAndExportsTheTrail() throws Exception {
+        String combined = platform.shell.runAllowingErrors("civicgrid:user-add --role AUDIT_ADMIN --role SECURITY_ADMIN "
+                + "--region 1405 two-hats two-hats-pass-01");
+        assertThat(combined).contains("separate duties");
+        platform.shell.run("civicgrid:user-add --role AUDIT_ADMIN --region 1405 city-auditor auditor-pass-01");
+        Api auditor = platform.api.as("city-auditor", "auditor-pass-01");
+        Api.Reply entries = auditor.get("/audit?limit=50");
+        assertThat(entries.status()).as(entries.body()).isEqualTo(200);
+        assertThat(entries.body()).contains("case.reported").contains("login");
+        Api.Reply verify = auditor.get("/audit/verify");
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.json().path("entries").asLong()).isPositive();
+        Api.Reply export = auditor.get("/audit/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("text/csv");
+        assertThat(export.body()).contains("seq,at,actor,action").contains("audit.read");
+        assertThat(resident.get("/audit").status()).isEqualTo(403);
+        assertThat(platform.api.as("yc-operator", "operator-pass-01").get("/audit/export").status()).isEqualTo(403);
+        assertThat(auditor.get("/cases").json().size()).as("an auditor works on no cases").isZero();
+    }
+
+    @Test
+    @Order(6)
+    void responsesAreNeitherKeptNorFramed() {
+        Api.Reply me = resident.get("/me");
+        assertThat(me.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(me.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(me.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(me.header("Content-Security-Policy")).contains("default-src 'none'");
+        Api.Reply refused = platform.api.get("/cases");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    @Order(7)
+    void theHealthCheckShowsTheClockIsNotMoved() {
+        JsonNode health = platform.api.get("/health").json();
+        boolean found = false;
+        for (JsonNode check : health.path("checks")) {
+            if ("clock".equals(check.path("name").asText())) {
+                found = true;
+                assertThat(check.path("offsetMinutes").asLong()).isZero();
+                assertThat(check.path("warning").isMissingNode()).isTrue();
+            }
+        }
+        assertThat(found).isTrue();
+    }
+}
