@@ -105,15 +105,44 @@ final class Distribution implements AutoCloseable {
     }
 
     void awaitHealthy(Duration timeout) {
-        await("GET /api/health answers 200 (log: " + home.resolve("data/log/karaf.log") + ")")
-                .atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (process != null && !process.isAlive()) {
-                        throw new AssertionError("The platform exited with " + process.exitValue()
-                                + "; see " + home.resolve("console.log"));
-                    }
-                    return api.status("/health") == 200;
-                });
+        try {
+            await("GET /api/health answers 200").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (process != null && !process.isAlive()) {
+                            throw new AssertionError("The platform exited with " + process.exitValue()
+                                    + "; see " + home.resolve("console.log"));
+                        }
+                        return api.status("/health") == 200;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The platform did not become healthy within " + timeout + ": "
+                    + bootDiagnosis(), e);
+        }
+    }
+
+    /** What an operator would look at when the platform does not come up: the health answer and the log's errors. */
+    private String bootDiagnosis() {
+        StringBuilder diagnosis = new StringBuilder();
+        try {
+            Api.Reply health = api.get("/health");
+            diagnosis.append("GET /api/health -> ").append(health.status()).append(' ')
+                    .append(health.body().length() > 2000 ? health.body().substring(0, 2000) : health.body());
+        } catch (RuntimeException unreachable) {
+            diagnosis.append("GET /api/health failed: ").append(unreachable);
+        }
+        try {
+            List<String> problems = log().lines()
+                    .filter(line -> line.matches(".*\\|\\s*(ERROR|WARN)\\s*\\|.*"))
+                    .toList();
+            diagnosis.append("\nlog (").append(home.resolve("data/log/karaf.log")).append("), last warnings and errors:");
+            problems.subList(Math.max(0, problems.size() - 40), problems.size())
+                    .forEach(line -> diagnosis.append("\n  ").append(line.length() > 400 ? line.substring(0, 400) : line));
+        } catch (IOException unreadable) {
+            diagnosis.append("\nlog unreadable: ").append(unreadable);
+        }
+        String text = diagnosis.toString();
+        System.out.println("Boot diagnosis for " + home + ":\n" + text);
+        return text;
     }
 
     /** Stops the platform the normal way ({@code bin/stop}), forcibly if it does not go within a minute. */
@@ -180,18 +209,28 @@ final class Distribution implements AutoCloseable {
     /** Ports handed out in this JVM: the system may offer a just-closed port again, and each must be distinct. */
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port taken from that range can be
+     * handed to some process's outgoing connection in the seconds before the platform binds it, and the platform
+     * would then start without its web server.
+     */
     private static int freePort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                int port = socket.getLocalPort();
-                if (HANDED_OUT.add(port)) {
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = random.nextInt(20000, 32000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
             }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+            } catch (IOException taken) {
+                continue;
+            }
+            HANDED_OUT.add(port);
+            return port;
         }
-        throw new IllegalStateException("No free port found that was not already handed out");
+        throw new IllegalStateException("No free port found between 20000 and 32000");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

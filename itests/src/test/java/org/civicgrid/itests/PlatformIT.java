@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -291,28 +290,8 @@ class PlatformIT {
         assertThat(coreState()).isEqualTo(before);
     }
 
-    /**
-     * What a refresh would change: each bundle's id and state, and each core component's activation (SCR gives
-     * a component a new id each time it is activated again).
-     */
     private CoreState coreState() {
-        Map<String, String> bundles = new TreeMap<>();
-        for (String line : platform.shell.run("bundle:list -t 0 --no-format").split("\\R")) {
-            // id, state, start level, version, name: tab-separated without a terminal
-            String[] columns = line.split("\t");
-            if (columns.length >= 5 && columns[0].trim().matches("\\d+")
-                    && !line.contains("civicgrid mediation studio")) {
-                bundles.put(columns[0].trim(), columns[1].trim() + " " + columns[4].trim() + " " + columns[3].trim());
-            }
-        }
-        assertThat(bundles).as("bundle:list output").hasSizeGreaterThan(50);
-        Map<String, String> components = new TreeMap<>();
-        platform.api.get("/health").json().path("components").forEach(c -> components.put(c.path("name").asText(),
-                c.path("bundleId").asText() + " " + c.path("state").asText() + " " + c.path("componentIds")));
-        return new CoreState(bundles, components);
-    }
-
-    record CoreState(Map<String, String> bundles, Map<String, String> components) {
+        return CoreState.of(platform, List.of("civicgrid mediation studio"));
     }
 
     private void awaitStatus(String path, int status) {

@@ -91,7 +91,7 @@ class SecurityIT {
         Api otherCounty = platform.api.as("yc-operator", "operator-pass-01");
         assertThat(otherCounty.get("/cases?region=140521").status()).isEqualTo(403);
         String refused = platform.shell.run("civicgrid:audit-list --type api --limit 5");
-        assertThat(refused).contains("yc-operator").contains("access.refused").contains("GET /cases")
+        assertThat(refused).contains("yc-operator").contains("access.refused").contains("GET /api/cases")
                 .contains("outside your area");
 
         Api.Reply reported = resident.post("/cases", "{\"title\":\"路灯不亮\",\"description\":\"村口路灯不亮\","

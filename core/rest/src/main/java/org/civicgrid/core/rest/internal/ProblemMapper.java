@@ -67,7 +67,8 @@ public class ProblemMapper implements ExceptionMapper<ProblemException> {
         try {
             java.security.Principal principal = security == null ? null : security.getUserPrincipal();
             String actor = principal == null ? "anonymous" : principal.getName();
-            String what = (request == null ? "" : request.getMethod() + " ") + (uri == null ? "" : "/" + uri.getPath());
+            String what = (request == null ? "" : request.getMethod() + " ")
+                    + (uri == null ? "" : uri.getRequestUri().getPath());
             String from = headers == null ? null : headers.getHeaderString("X-Forwarded-For");
             trail.record(new AuditEntry(actor, "access.refused", "api", what, null, "refused",
                     problem.detail() + (from == null ? "" : " (forwarded for " + from + ")")));
