@@ -412,8 +412,8 @@ run_queries() {
       END { for (i = 1; i <= n; i++) { k = order[i]
         printf "| %s | %.1f× | %.1f× | %s |\n", k, (p50a[k] > 0 ? p50b[k] / p50a[k] : 0), (p99a[k] > 0 ? p99b[k] / p99a[k] : 0), (p99b[k] <= 20 ? "yes" : "**no**") } }' "$WORK/queries.tsv"
     echo
-    echo "Query plans at $big cases: the SQL the platform sends for each (the search's first query; figures runs four group-bys,"
-    echo "an overdue count and an average), written out with literals, under \`EXPLAIN (ANALYZE, BUFFERS)\` (buffer lines left out here;"
+    echo "Query plans at $big cases: the SQL the platform sends for each (the search's first query; figures runs one group-by"
+    echo "and an overdue count), written out with literals, under \`EXPLAIN (ANALYZE, BUFFERS)\` (buffer lines left out here;"
     echo "all in \`explain-$big.txt\` of the scratch folder):"
     echo
     echo '```'
@@ -425,14 +425,16 @@ run_queries() {
 explain() {   # explain SIZE TERM: the SQL of each query (as EclipseLink writes it, with literals), EXPLAIN ANALYZE
   local open="'REPORTED','REGISTERED','DISPATCHED','IN_HANDLING','EXTENSION_REQUESTED','RETURNED','HANDLED'"
   local cols="id, title, description, category, channel, state, case_level, region_code, grid_code, reporter_id, unit_id, deadline, reported_at, updated_at, version"
+  # A region's subtree as core/case queries it (RegionRange): the code padded with 9 to 12 digits.
+  local county="region_code >= '140521' and region_code <= '140521999999'" city="region_code >= '1405' and region_code <= '140599999999'"
   {
     for sql in \
-      "-- inbox|select $cols from cg_case where region_code like '140521%' and state = 'DISPATCHED' and unit_id = 'bench-unit-140521-3' order by updated_at desc, id limit 50" \
-      "-- overdue list|select $cols from cg_case where region_code like '140521%' and deadline < now() at time zone 'UTC' and state in ($open) order by updated_at desc, id limit 50" \
-      "-- figures, county (one of its 4 group-bys)|select state, count(id) from cg_case where region_code like '140521%' group by state" \
-      "-- figures, city (one of its 4 group-bys)|select state, count(id) from cg_case where region_code like '1405%' group by state" \
-      "-- figures, city: overdue count|select count(id) from cg_case where region_code like '1405%' and deadline < now() at time zone 'UTC' and state in ($open)" \
-      "-- text search|select $cols from cg_case where region_code like '140521%' and (lower(title) like '%$2%' or lower(description) like '%$2%') order by updated_at desc, id limit 50"; do
+      "-- inbox|select $cols from cg_case where $county and state = 'DISPATCHED' and unit_id = 'bench-unit-140521-3' order by updated_at desc, id limit 50" \
+      "-- overdue list|select $cols from cg_case where $county and deadline < now() at time zone 'UTC' and state in ($open) order by deadline, id limit 50" \
+      "-- figures, county: its one group-by|select state, case_level, category, count(id), count(rating), sum(rating) from cg_case where $county group by state, case_level, category" \
+      "-- figures, city: its one group-by|select state, case_level, category, count(id), count(rating), sum(rating) from cg_case where $city group by state, case_level, category" \
+      "-- figures, city: overdue count|select count(id) from cg_case where $city and deadline < now() at time zone 'UTC' and state in ($open)" \
+      "-- text search|select $cols from cg_case where $county and (lower(title) like '%$2%' or lower(description) like '%$2%') order by updated_at desc, id limit 50"; do
       echo "${sql%%|*}"
       psql_admin -d "$PG_DB" -c "explain (analyze, buffers) ${sql#*|}" 2>&1
       echo
