@@ -73,7 +73,8 @@ public interface CaseService {
     /**
      * @param caller who asks
      * @param query what to list
-     * @return the matching cases, most recently updated first
+     * @return the matching cases, most recently updated first; with {@link CaseQuery#overdueOnly()}, the most overdue
+     *         first (earliest deadline; cases due at the same moment by id)
      * @since 1.0
      */
     List<CaseRecord> search(Caller caller, CaseQuery query);
