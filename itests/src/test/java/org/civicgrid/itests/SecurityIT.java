@@ -92,6 +92,7 @@ class SecurityIT {
         assertThat(otherCounty.get("/cases?region=140521").status()).isEqualTo(403);
         String refused = platform.shell.run("civicgrid:audit-list --type api --limit 5");
         assertThat(refused).contains("yc-operator").contains("access.refused").contains("GET /api/cases")
+                .contains("127.0.0.1")
                 .contains("outside your area");
 
         Api.Reply reported = resident.post("/cases", "{\"title\":\"路灯不亮\",\"description\":\"村口路灯不亮\","

@@ -4,7 +4,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.civicgrid.core.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,7 +9,10 @@ import java.util.HexFormat;
 
 import org.civicgrid.core.api.security.AuditEntry;
 
-/** The hash that chains an entry to the one before it: SHA-256 over the previous hash and every field. */
+/**
+ * The hash that chains an entry to the one before it: SHA-256 over the previous hash and every field. The origin
+ * ("from where") joins the fields when there is one, so entries written before it was recorded keep their hashes.
+ */
 final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
@@ -19,11 +22,14 @@ final class AuditChain {
     private AuditChain() {
     }
 
-    static String hash(String prevHash, long seq, LocalDateTime at, AuditEntry e) {
+    static String hash(String prevHash, long seq, LocalDateTime at, AuditEntry e, String origin) {
         StringBuilder canonical = new StringBuilder(256).append(prevHash);
         for (Object field : new Object[] {seq, TIME.format(at), e.actor(), e.action(), e.objectType(), e.objectId(),
                 e.regionCode(), e.outcome(), e.detail()}) {
             canonical.append(SEPARATOR).append(field == null ? "\u0000" : field.toString());
+        }
+        if (origin != null) {
+            canonical.append(SEPARATOR).append("origin=").append(origin);
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -34,6 +34,8 @@ public class AuditEntity {
     private String outcome;
     @Column(name = "detail", length = 1000)
     private String detail;
+    @Column(name = "origin", length = 128)
+    private String origin;
     @Column(name = "prev_hash", nullable = false, length = 64)
     private String prevHash;
     @Column(name = "hash", nullable = false, length = 64)
@@ -42,7 +44,7 @@ public class AuditEntity {
     protected AuditEntity() {
     }
 
-    AuditEntity(long seq, LocalDateTime at, AuditEntry entry, String prevHash) {
+    AuditEntity(long seq, LocalDateTime at, AuditEntry entry, String origin, String prevHash) {
         this.seq = seq;
         this.at = at;
         this.actor = entry.actor();
@@ -52,12 +54,14 @@ public class AuditEntity {
         this.regionCode = entry.regionCode();
         this.outcome = entry.outcome();
         this.detail = entry.detail();
+        this.origin = origin;
         this.prevHash = prevHash;
-        this.hash = AuditChain.hash(prevHash, seq, at, entry);
+        this.hash = AuditChain.hash(prevHash, seq, at, entry, origin);
     }
 
     long seq() { return seq; }
     LocalDateTime at() { return at; }
+    String origin() { return origin; }
     String prevHash() { return prevHash; }
     String hash() { return hash; }
 
@@ -66,6 +70,6 @@ public class AuditEntity {
     }
 
     AuditRecord toRecord() {
-        return new AuditRecord(seq, at.atOffset(ZoneOffset.UTC), entry(), hash);
+        return new AuditRecord(seq, at.atOffset(ZoneOffset.UTC), entry(), origin, hash);
     }
 }

@@ -101,11 +101,11 @@ public class AuditResource {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\ufeff');
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("seq", "at", "actor",
-                    "action", "object_type", "object_id", "region", "outcome", "detail", "hash").build())) {
+                    "action", "object_type", "object_id", "region", "outcome", "detail", "origin", "hash").build())) {
                 for (AuditRecord r : records) {
                     AuditEntry e = r.entry();
                     csv.printRecord(r.seq(), r.at(), e.actor(), e.action(), e.objectType(), e.objectId(),
-                            e.regionCode(), e.outcome(), e.detail(), r.hash());
+                            e.regionCode(), e.outcome(), e.detail(), r.origin(), r.hash());
                 }
             } catch (IOException e) {
                 throw new IOException("The export was cut off: " + e.getMessage(), e);
@@ -141,6 +141,7 @@ public class AuditResource {
         m.put("regionCode", r.entry().regionCode());
         m.put("outcome", r.entry().outcome());
         m.put("detail", r.entry().detail());
+        m.put("origin", r.origin());
         m.put("hash", r.hash());
         return m;
     }

@@ -11,6 +11,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.security.AuditEntry;
+import org.civicgrid.core.api.security.RequestOrigin;
 import org.civicgrid.core.api.security.AuditTrail;
 import org.civicgrid.core.api.time.PlatformClock;
 import org.osgi.service.component.annotations.Activate;
@@ -41,10 +42,11 @@ public class JpaAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEntry entry) {
         AuditEntry e = checked(entry);
+        String origin = RequestOrigin.current();
         LocalDateTime at = LocalDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         jpa.tx(TransactionType.RequiresNew, em -> {
             AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-            AuditEntity row = new AuditEntity(head.seq() + 1, at, e, head.hash());
+            AuditEntity row = new AuditEntity(head.seq() + 1, at, e, origin, head.hash());
             em.persist(row);
             head.advance(row.seq(), row.hash());
             em.flush();
@@ -92,7 +94,7 @@ public class JpaAuditTrail implements AuditTrail {
                 if (!row.prevHash().equals(prev)) {
                     return new Verification(count, row.seq(), "entry " + row.seq() + " does not follow the entry before it");
                 }
-                if (!AuditChain.hash(prev, row.seq(), row.at(), row.entry()).equals(row.hash())) {
+                if (!AuditChain.hash(prev, row.seq(), row.at(), row.entry(), row.origin()).equals(row.hash())) {
                     return new Verification(count, row.seq(), "entry " + row.seq() + " was changed after it was written");
                 }
                 prev = row.hash();

@@ -74,7 +74,8 @@ final class SecurityCommands {
                 System.out.println(r.seq() + "\t" + r.at() + "\t" + r.entry().actor() + "\t" + r.entry().action() + "\t"
                         + r.entry().objectType() + (r.entry().objectId() == null ? "" : ":" + r.entry().objectId())
                         + "\t" + (r.entry().regionCode() == null ? "-" : r.entry().regionCode())
-                        + "\t" + r.entry().outcome() + (r.entry().detail() == null ? "" : "\t" + r.entry().detail()));
+                        + "\t" + r.entry().outcome() + "\t" + (r.origin() == null ? "local" : r.origin())
+                        + (r.entry().detail() == null ? "" : "\t" + r.entry().detail()));
             }
             System.out.println(records.size() + " entries.");
             return null;
