@@ -199,4 +199,25 @@ class SecurityIT {
         }
         assertThat(found).isTrue();
     }
+
+    @Test
+    @Order(8)
+    void aConsoleAccountsPasswordIsStoredHashedOnceUsed() throws Exception {
+        // The test's own shell account was written to etc/users.properties in plain text before the start.
+        String line = java.nio.file.Files.readAllLines(platform.home.resolve("etc/users.properties")).stream()
+                .filter(l -> l.startsWith(Distribution.SHELL_USER + " ")).findFirst().orElseThrow();
+        assertThat(line).matches(Distribution.SHELL_USER + " = \\{CRYPT\\}[0-9A-Fa-f]{128}\\{CRYPT\\},.*");
+    }
+
+    @Test
+    @Order(9)
+    void theConsolePageComesWithAContentSecurityPolicy() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + platform.httpPort
+                        + "/console/")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
 }
