@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * This filter recognises exactly that answer (a 404 whose body CXF writes as text/html; the platform's own 404s are
  * {@code application/problem+json}), discards it and passes the same request again, every
  * {@value #PAUSE_MILLIS} ms for at most {@value #PATIENCE_MILLIS} ms; then the 404 goes out as it was.
+ *
+ * <p>The same moment has a second face: the request meets the new destination before the endpoint has attached to
+ * it, and CXF fails with a {@code NullPointerException} in {@code AbstractHTTPDestination.invoke} (seen once in 232
+ * reports while plug-ins came and went: a 500 to a resident). That failure, too, happens before the request is read,
+ * and is passed again the same way.
  */
 @Component(service = Filter.class, immediate = true, property = {
     "osgi.http.whiteboard.filter.name=civicgrid-endpoint-rebuild-wait",
@@ -41,6 +46,8 @@ public class EndpointRebuildWait implements Filter {
 
     static final long PAUSE_MILLIS = 50;
     static final long PATIENCE_MILLIS = 10_000;
+
+    static final String CXF_DESTINATION = "org.apache.cxf.transport.http.AbstractHTTPDestination";
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointRebuildWait.class);
 
@@ -57,7 +64,15 @@ public class EndpointRebuildWait implements Filter {
             attempts++;
             boolean lastChance = System.nanoTime() > deadline;
             GapDetector attempt = new GapDetector((HttpServletResponse) response, lastChance);
-            chain.doFilter(request, attempt);
+            try {
+                chain.doFilter(request, attempt);
+            } catch (IOException | ServletException | RuntimeException failure) {
+                if (lastChance || response.isCommitted() || !isEndpointWithoutObserver(failure)) {
+                    throw failure;
+                }
+                attempt.gap = true;
+                response.resetBuffer();
+            }
             if (!attempt.gap) {
                 attempt.release();
                 if (attempts > 1) {
@@ -74,6 +89,27 @@ public class EndpointRebuildWait implements Filter {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a request failed because it met CXF's destination between its creation and the moment the endpoint
+     * attaches to it: {@code AbstractHTTPDestination.invoke} then calls its message observer while it is still
+     * {@code null}. That happens before anything of the request is read or run, so passing it again is safe; any
+     * other failure is a real one and is left alone.
+     */
+    static boolean isEndpointWithoutObserver(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NullPointerException) {
+                StackTraceElement[] trace = t.getStackTrace();
+                // The JVM names the null field (helpful NullPointerException messages, on by default since 15);
+                // without a message the frame alone decides.
+                String message = t.getMessage();
+                return trace.length > 0 && trace[0].getClassName().equals(CXF_DESTINATION)
+                        && trace[0].getMethodName().equals("invoke")
+                        && (message == null || message.contains("incomingObserver"));
+            }
+        }
+        return false;
     }
 
     /**

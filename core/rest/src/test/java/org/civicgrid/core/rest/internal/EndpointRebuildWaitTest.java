@@ -1,6 +1,7 @@
 package org.civicgrid.core.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -56,6 +57,55 @@ class EndpointRebuildWaitTest {
         verify(response, never()).setStatus(404);
         verify(response, never()).setContentType("text/html");
         assertThat(body.toString()).isEqualTo("{\"id\":\"c-1\"}");
+    }
+
+    /** What CXF throws when the request meets the new destination before the endpoint has attached to it. */
+    private static NullPointerException destinationWithoutObserver() {
+        NullPointerException npe = new NullPointerException("Cannot invoke \"org.apache.cxf.transport.MessageObserver"
+                + ".onMessage(org.apache.cxf.message.Message)\" because \"this.incomingObserver\" is null");
+        npe.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement(EndpointRebuildWait.CXF_DESTINATION, "invoke", "AbstractHTTPDestination.java", 301),
+            new StackTraceElement("org.apache.cxf.transport.servlet.ServletController", "invokeDestination",
+                    "ServletController.java", 213)});
+        return npe;
+    }
+
+    @Test
+    void aRequestMeetingADestinationWithoutItsEndpointIsPassedAgain() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        FilterChain chain = (req, res) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw destinationWithoutObserver();
+            }
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(201);
+            http.getWriter().write("{\"id\":\"c-2\"}");
+        };
+
+        new EndpointRebuildWait().doFilter(request, response, chain);
+
+        assertThat(calls).hasValue(2);
+        verify(response).setStatus(201);
+        assertThat(body.toString()).isEqualTo("{\"id\":\"c-2\"}");
+    }
+
+    @Test
+    void anyOtherFailureIsNotPassedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        NullPointerException bug = new NullPointerException("a bug in a resource");
+        FilterChain chain = (req, res) -> {
+            calls.incrementAndGet();
+            throw bug;
+        };
+
+        assertThatThrownBy(() -> new EndpointRebuildWait().doFilter(request, response, chain)).isSameAs(bug);
+        assertThat(calls).hasValue(1);
+        assertThat(EndpointRebuildWait.isEndpointWithoutObserver(
+                new javax.servlet.ServletException(destinationWithoutObserver()))).isTrue();
+        assertThat(EndpointRebuildWait.isEndpointWithoutObserver(new IllegalStateException("x"))).isFalse();
+        NullPointerException laterInTheSameMethod = new NullPointerException("Cannot invoke \"Message.getExchange()\"");
+        laterInTheSameMethod.setStackTrace(destinationWithoutObserver().getStackTrace());
+        assertThat(EndpointRebuildWait.isEndpointWithoutObserver(laterInTheSameMethod)).isFalse();
     }
 
     @Test
