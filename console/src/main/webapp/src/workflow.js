@@ -47,8 +47,3 @@ export function allowedSteps(me, c) {
       && !(action === 'ESCALATE' && c.level === 'CITY'))
     .map(([action, rule]) => ({ action, note: !!rule.note, unit: !!rule.unit, hours: !!rule.hours, rating: !!rule.rating }))
 }
-
-/** Whether a case is waiting on this user (their to-do list). */
-export function waitsOn(me, c) {
-  return allowedSteps(me, c).some((s) => s.action !== 'RATE' && s.action !== 'ESCALATE')
-}

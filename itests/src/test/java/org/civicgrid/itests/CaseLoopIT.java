@@ -399,6 +399,31 @@ class CaseLoopIT {
                 .pollInterval(Duration.ofMillis(500)).until(() -> registrationMinutes(resident, VILLAGE) == 60);
     }
 
+    @Test
+    @Order(16)
+    void withNoRuleForItsCategoryTheCountyCommandCentreTakesTheCase() {
+        String id = resident.post("/cases", "{\"title\":\"夜间施工\",\"description\":\"工地夜间施工噪声\","
+                + "\"category\":\"noise\",\"channel\":\"APP\",\"regionCode\":\"" + VILLAGE + "\"}").json().path("id").asText();
+        step(operator, id, "{\"action\":\"REGISTER\"}", "REGISTERED");
+        Api.Reply unowned = operator.post("/cases/" + id + "/transitions", "{\"action\":\"DISPATCH\"}");
+        assertThat(unowned.status()).isEqualTo(400);
+        assertThat(unowned.json().path("detail").asText()).contains("No routing rule").contains("command centre");
+
+        created(admin.post("/units", "{\"id\":\"qs-centre\",\"name\":\"沁水县综治中心\",\"kind\":\"COMMAND_CENTRE\","
+                + "\"regionCode\":\"140521\"}"));
+        JsonNode dispatched = step(operator, id, "{\"action\":\"DISPATCH\"}", "DISPATCHED");
+        assertThat(dispatched.path("unitId").asText()).isEqualTo("qs-centre");
+        JsonNode routed = lastStep(id);
+        assertThat(routed.path("unitId").asText()).isEqualTo("qs-centre");
+        assertThat(routed.path("note").asText()).contains("fallback").contains("沁水县综治中心");
+        // A rule the county writes still decides for the categories it names.
+        JsonNode streetLight = step(operator, step(operator, resident.post("/cases", "{\"title\":\"路灯\","
+                + "\"description\":\"路灯不亮\",\"category\":\"street-light\",\"channel\":\"APP\",\"regionCode\":\""
+                + VILLAGE + "\"}").json().path("id").asText(), "{\"action\":\"REGISTER\"}", "REGISTERED").path("id").asText(),
+                "{\"action\":\"DISPATCH\"}", "DISPATCHED");
+        assertThat(streetLight.path("unitId").asText()).isEqualTo("qs-judicial");
+    }
+
     /** Reports a case and returns the minutes from its report to its first deadline. */
     private static long registrationMinutes(Api as, String village) {
         JsonNode c = as.post("/cases", "{\"title\":\"垃圾堆放\",\"description\":\"路边垃圾堆放\","

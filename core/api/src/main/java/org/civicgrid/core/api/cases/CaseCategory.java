@@ -1,5 +1,8 @@
 package org.civicgrid.core.api.cases;
 
+import java.util.Optional;
+
+import org.civicgrid.core.api.directory.UnitKind;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -30,5 +33,17 @@ public interface CaseCategory {
      */
     default int handleHours() {
         return 0;
+    }
+
+    /**
+     * The kind of unit that handles cases of this category where the county has no routing rule for it: such a case
+     * is dispatched to the nearest unit of this kind serving its place (e.g. a mediation committee for disputes).
+     * A county's routing rules always win; with neither, the nearest command centre takes the case (兜底).
+     *
+     * @return the kind of the handling unit, or empty to leave the case to the routing rules and the command centre
+     * @since 1.1
+     */
+    default Optional<UnitKind> handledBy() {
+        return Optional.empty();
     }
 }

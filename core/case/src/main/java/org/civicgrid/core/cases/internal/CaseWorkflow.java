@@ -31,6 +31,9 @@ import org.civicgrid.core.api.rest.ProblemException;
  */
 final class CaseWorkflow {
 
+    /** The longest note a step keeps (the {@code note} column of {@code cg_case_step}). */
+    static final int NOTE_MAX = 2000;
+
     /** Who, besides a role holder within the area, may take a step. */
     enum Actor {
         /** A command-centre operator whose area contains the case. */
@@ -88,6 +91,21 @@ final class CaseWorkflow {
         RULES.put(action, new Rule(Set.copyOf(from), to, actor, needsNote));
     }
 
+    /**
+     * The steps that put a case on someone's to-do list: the loop's next move, not the steps anyone may take at any
+     * time (escalating, reopening, attaching, rating) nor the command centre's right to send back what a grid
+     * worker verifies.
+     */
+    static final Set<CaseAction> TO_DO = EnumSet.of(CaseAction.REGISTER, CaseAction.DISPATCH, CaseAction.ACCEPT,
+            CaseAction.REDISPATCH, CaseAction.GRANT_EXTENSION, CaseAction.HANDLE, CaseAction.VERIFY, CaseAction.CLOSE);
+
+    /** @return the states in which a case waits on the given kind of actor, from the rule table */
+    static Set<CaseState> waitingOn(Actor actor) {
+        Set<CaseState> states = EnumSet.noneOf(CaseState.class);
+        TO_DO.stream().map(RULES::get).filter(rule -> rule.actor() == actor).forEach(rule -> states.addAll(rule.from()));
+        return states;
+    }
+
     /** What the workflow needs to know about a case. */
     record Facts(CaseState state, CaseLevel level, String regionCode, String reporterId, String unitId,
                  Integer rating) {
@@ -117,8 +135,9 @@ final class CaseWorkflow {
         if (rule.needsNote() && (request.note() == null || request.note().isBlank())) {
             throw ProblemException.badRequest(action + " needs a note saying why.");
         }
-        if (request.note() != null && request.note().length() > 2000) {
-            throw ProblemException.badRequest("The note has " + request.note().length() + " characters; at most 2000.");
+        if (request.note() != null && request.note().length() > NOTE_MAX) {
+            throw ProblemException.badRequest("The note has " + request.note().length() + " characters; at most "
+                    + NOTE_MAX + ".");
         }
         switch (action) {
             case REQUEST_EXTENSION, GRANT_EXTENSION -> {

@@ -42,6 +42,7 @@ import org.civicgrid.core.api.cases.CaseStep;
 import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
+import org.civicgrid.core.api.directory.Role;
 import org.civicgrid.core.api.grid.Grid;
 import org.civicgrid.core.api.grid.GridService;
 import org.civicgrid.core.api.persistence.SchemaReady;
@@ -285,9 +286,17 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 }
                 from[0] = c.state();
                 String note = request.note() == null ? null : request.note().strip();
-                String unit = apply(em, caller, c, request, now);
+                CaseRouting.Route route = apply(em, caller, c, request, now);
+                String unit = route == null ? null : route.unitId();
                 if (request.action() == CaseAction.RATE) {
                     note = "rating " + request.rating() + (note == null || note.isEmpty() ? "" : ": " + note);
+                }
+                if (route != null && route.reason() != null) {
+                    LOG.info("Case {} {}", caseId, route.reason());
+                    String explained = note == null || note.isEmpty() ? route.reason()
+                            : note + " (" + route.reason() + ")";
+                    // The dispatcher's own words are kept whole; the reason goes into the log if both do not fit.
+                    note = explained.length() <= CaseWorkflow.NOTE_MAX ? explained : note;
                 }
                 c.state(to);
                 c.updatedAt(nowUtc);
@@ -308,8 +317,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         return record;
     }
 
-    /** Applies what a step does besides changing the state; returns the unit dispatched to, if any. */
-    private String apply(EntityManager em, Caller caller, CaseEntity c, TransitionRequest request, Instant now) {
+    /** Applies what a step does besides changing the state; returns where it was dispatched to, if anywhere. */
+    private CaseRouting.Route apply(EntityManager em, Caller caller, CaseEntity c, TransitionRequest request, Instant now) {
         Deadlines d = deadlinesFor(c.regionCode());
         switch (request.action()) {
             case REGISTER, REOPEN -> {
@@ -322,10 +331,10 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 c.deadline(utc(d.register(now)));
             }
             case DISPATCH, REDISPATCH -> {
-                String unit = chooseUnit(caller, c, request.unitId());
-                c.unitId(unit);
+                CaseRouting.Route route = chooseUnit(caller, c, request.unitId());
+                c.unitId(route.unitId());
                 c.deadline(utc(d.handle(now, c.category(), c.level(), categoryHours(c.category()))));
-                return unit;
+                return route;
             }
             case RETURN -> c.deadline(utc(d.register(now)));
             case REQUEST_EXTENSION -> c.requestedHours(request.extensionHours());
@@ -351,22 +360,23 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         return category(code).map(CaseCategory::handleHours).orElse(0);
     }
 
-    private String chooseUnit(Caller caller, CaseEntity c, String named) {
-        String unit = named;
-        if (unit == null || unit.isBlank()) {
-            unit = routing.stream()
-                    .filter(rule -> rule.fit(c.category(), c.regionCode()) >= 0)
-                    .max(Comparator.comparingInt(rule -> rule.fit(c.category(), c.regionCode())))
-                    .map(RoutingRule::unit)
+    private CaseRouting.Route chooseUnit(Caller caller, CaseEntity c, String named) {
+        CaseRouting.Route route;
+        if (named != null && !named.isBlank()) {
+            route = new CaseRouting.Route(named.trim(), null);
+        } else {
+            route = CaseRouting.choose(c.category(), c.regionCode(), c.level(), routing,
+                            category(c.category()).flatMap(CaseCategory::handledBy),
+                            () -> directory.units(caller, caller.regionCode()))
                     .orElseThrow(() -> ProblemException.badRequest("No routing rule sends category " + c.category()
-                            + " in region " + c.regionCode() + " anywhere: name the unit (unitId), or add a rule in "
-                            + "etc/" + RoutingRule.PID + "-<name>.cfg"));
+                            + " in region " + c.regionCode() + " anywhere, and no command centre serves it: name the "
+                            + "unit (unitId), add a rule in etc/" + RoutingRule.PID + "-<name>.cfg, or create the "
+                            + "command centre's unit (kind COMMAND_CENTRE)."));
         }
-        String chosen = unit.trim();
-        if (directory.unit(caller, chosen).isEmpty()) {
-            throw ProblemException.badRequest("Unit " + chosen + " does not exist within your area.");
+        if (directory.unit(caller, route.unitId()).isEmpty()) {
+            throw ProblemException.badRequest("Unit " + route.unitId() + " does not exist within your area.");
         }
-        return chosen;
+        return route;
     }
 
     @Override
@@ -678,9 +688,12 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             jpql.append(" and (lower(c.title) like :text or lower(c.description) like :text)");
             parameters.put("text", "%" + query.text().trim().toLowerCase() + "%");
         }
+        if (query.waitingOnCaller()) {
+            jpql.append(" and (").append(toDoCondition(caller, parameters)).append(')');
+        }
         // The overdue list shows the most overdue first; with the subtree as a range this is also the order of
         // ix_cg_case_open_region_deadline within each region, so PostgreSQL reads only the open overdue cases.
-        jpql.append(query.overdueOnly() ? " order by c.deadline, c.id" : " order by c.updatedAt desc, c.id");
+        jpql.append(" order by ").append(order(query));
         if (subtree.isEmpty()) {
             return List.of();
         }
@@ -689,6 +702,55 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             parameters.forEach(q::setParameter);
             return records(em, q.setFirstResult(query.offset()).setMaxResults(limit).getResultList(), now);
         });
+    }
+
+    /** The sort orders a search takes, by their names in {@link CaseQuery#sort()}. */
+    private static final Map<String, String> ORDERS = Map.of(
+            "updated", "c.updatedAt, c.id", "-updated", "c.updatedAt desc, c.id",
+            "reported", "c.reportedAt, c.id", "-reported", "c.reportedAt desc, c.id",
+            // EclipseLink's NULLS LAST: H2 and PostgreSQL would otherwise put the cases without a deadline
+            // (closed, rejected) at opposite ends.
+            "deadline", "c.deadline nulls last, c.id", "-deadline", "c.deadline desc nulls last, c.id");
+
+    private static String order(CaseQuery query) {
+        String sort = query.sort() == null || query.sort().isBlank() ? null : query.sort().trim();
+        if (sort == null) {
+            return query.overdueOnly() ? "c.deadline, c.id" : ORDERS.get("-updated");
+        }
+        String order = ORDERS.get(sort);
+        if (order == null) {
+            throw ProblemException.badRequest("sort is one of updated, reported, deadline, each with a leading - "
+                    + "for the newest or latest first; not " + sort + ".");
+        }
+        return order;
+    }
+
+    /**
+     * The condition for the caller's to-do list, from the workflow's rule table: the states in which a case
+     * waits on each kind of actor the caller is; anyone is the verifier of the cases they reported.
+     */
+    private static String toDoCondition(Caller caller, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (caller.has(Role.COMMAND_OPERATOR)) {
+            conditions.add("c.state in " + literals(CaseWorkflow.waitingOn(CaseWorkflow.Actor.COMMAND_CENTRE)));
+        }
+        if (caller.has(Role.DEPARTMENT_HANDLER) && caller.unitId() != null) {
+            conditions.add("(c.state in " + literals(CaseWorkflow.waitingOn(CaseWorkflow.Actor.ASSIGNED_UNIT))
+                    + " and c.unitId = :myUnit)");
+            parameters.put("myUnit", caller.unitId());
+        }
+        String verify = "c.state in " + literals(CaseWorkflow.waitingOn(CaseWorkflow.Actor.VERIFIER));
+        if (caller.has(Role.GRID_WORKER) || caller.has(Role.GRID_LEADER)) {
+            conditions.add(verify);
+        } else {
+            conditions.add("(" + verify + " and c.reporterId = :reporter)");
+            parameters.put("reporter", caller.userId());
+        }
+        return String.join(" or ", conditions);
+    }
+
+    private static String literals(Set<CaseState> states) {
+        return states.stream().sorted().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.civicgrid.core.cases.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -41,6 +42,7 @@ import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.Role;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.RegionService;
+import org.civicgrid.core.api.rest.ProblemException;
 import org.civicgrid.core.api.security.AuditTrail;
 import org.civicgrid.core.api.security.SensitiveData;
 import org.civicgrid.core.api.time.PlatformClock;
@@ -244,6 +246,75 @@ class CaseQueriesTest {
             counts.put((String) row[0], ((Number) row[1]).longValue());
         }
         return counts;
+    }
+
+    @Test
+    void theToDoListHoldsTheCasesWhoseNextStepIsTheCallersToTake() {
+        String village = "140521100200";
+        insertFor("reported", village, CaseState.REPORTED, null, "resident-1");
+        insertFor("registered", village, CaseState.REGISTERED, null, "resident-1");
+        insertFor("dispatched-police", village, CaseState.DISPATCHED, "police", "resident-1");
+        insertFor("handling-police", village, CaseState.IN_HANDLING, "police", "resident-1");
+        insertFor("handling-judicial", village, CaseState.IN_HANDLING, "judicial", "resident-1");
+        insertFor("extension", village, CaseState.EXTENSION_REQUESTED, "police", "resident-1");
+        insertFor("handled-by-resident-1", village, CaseState.HANDLED, "police", "resident-1");
+        insertFor("handled-by-resident-2", village, CaseState.HANDLED, "police", "resident-2");
+        insertFor("verified", village, CaseState.VERIFIED, "police", "resident-1");
+        insertFor("closed", village, CaseState.CLOSED, "police", "resident-1");
+        insertFor("rejected", village, CaseState.REJECTED, null, "resident-1");
+        insertFor("elsewhere", "140522100200", CaseState.REPORTED, null, "resident-3");
+
+        Caller operator = new Caller("op", Set.of(Role.COMMAND_OPERATOR), "140521", null);
+        Caller police = new Caller("p", Set.of(Role.DEPARTMENT_HANDLER), "140521", "police");
+        Caller worker = new Caller("w", Set.of(Role.GRID_WORKER), "140521100", null);
+        Caller resident = new Caller("resident-1", Set.of(Role.RESIDENT), village, null);
+
+        assertThat(toDo(operator)).containsExactlyInAnyOrder("reported", "registered", "extension", "verified");
+        assertThat(toDo(police)).containsExactlyInAnyOrder("dispatched-police", "handling-police");
+        assertThat(toDo(worker)).containsExactlyInAnyOrder("handled-by-resident-1", "handled-by-resident-2");
+        assertThat(toDo(resident)).containsExactly("handled-by-resident-1");
+        // Every case on a to-do list is one its owner may take the step on, as the workflow sees it.
+        for (Caller caller : List.of(operator, police, worker, resident)) {
+            for (CaseRecord c : service.search(caller, new CaseQuery(null, null, null, null, false, null, 0, 200,
+                    null, null, true, null))) {
+                CaseWorkflow.Facts facts = new CaseWorkflow.Facts(c.state(), c.level(), c.regionCode(),
+                        c.reporterId(), c.unitId(), c.rating());
+                assertThat(CaseWorkflow.TO_DO.stream().anyMatch(action -> CaseWorkflow.RULES.get(action).from()
+                        .contains(c.state()) && CaseWorkflow.mayAct(caller, CaseWorkflow.RULES.get(action).actor(), facts)))
+                        .as("%s may act on %s", caller.userId(), c.id()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void casesAreSortedAsAskedWithThoseWithoutADeadlineLast() {
+        insert("soon", "140521100200", CaseState.REGISTERED, CaseLevel.VILLAGE, "noise", null, NOW_UTC.plusHours(1));
+        insert("later", "140521100200", CaseState.REGISTERED, CaseLevel.VILLAGE, "noise", null, NOW_UTC.plusHours(5));
+        insert("none", "140521100200", CaseState.CLOSED, CaseLevel.VILLAGE, "noise", null, null);
+        insert("past", "140521100200", CaseState.DISPATCHED, CaseLevel.VILLAGE, "noise", null, NOW_UTC.minusHours(2));
+
+        assertThat(sorted("deadline")).containsExactly("past", "soon", "later", "none");
+        assertThat(sorted("-deadline")).containsExactly("later", "soon", "past", "none");
+        assertThatThrownBy(() -> sorted("priority")).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("sort is one of");
+    }
+
+    private List<String> sorted(String sort) {
+        return service.search(EVERYWHERE, new CaseQuery("140521", null, null, null, false, null, 0, 200, null, null,
+                false, sort)).stream().map(CaseRecord::id).toList();
+    }
+
+    private List<String> toDo(Caller caller) {
+        return service.search(caller, new CaseQuery(null, null, null, null, false, null, 0, 200, null, null, true,
+                null)).stream().map(CaseRecord::id).toList();
+    }
+
+    private void insertFor(String id, String region, CaseState state, String unit, String reporter) {
+        CaseEntity c = new CaseEntity(id, new CaseIntake("标题 " + id, "描述", "noise", Channel.APP, region, null, null,
+                null), CaseLevel.VILLAGE, reporter, NOW_UTC.minusDays(1), NOW_UTC.plusDays(1));
+        c.state(state);
+        c.unitId(unit);
+        db.tx(TransactionType.Required, em -> em.persist(c));
     }
 
     private List<String> searchedCodes(String region) {

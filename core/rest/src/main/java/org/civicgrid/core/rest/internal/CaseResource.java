@@ -89,7 +89,8 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "Cases in the caller's area: by region, state, category, unit, overdue, text; paged")
+    @Operation(summary = "Cases in the caller's area: by region, state, category, unit, overdue, text, time; "
+            + "mine=true for the caller's to-do list; sort=updated|reported|deadline (- for newest first); paged")
     public List<CaseRecord> search(@Context SecurityContext security,
                                    @QueryParam("region") String region,
                                    @QueryParam("state") String state,
@@ -100,7 +101,9 @@ public class CaseResource {
                                    @QueryParam("offset") @DefaultValue("0") int offset,
                                    @QueryParam("limit") @DefaultValue("50") int limit,
                                    @QueryParam("from") String from,
-                                   @QueryParam("to") String to) {
+                                   @QueryParam("to") String to,
+                                   @QueryParam("mine") @DefaultValue("false") boolean mine,
+                                   @QueryParam("sort") String sort) {
         CaseState parsed = null;
         if (state != null && !state.isBlank()) {
             try {
@@ -111,7 +114,7 @@ public class CaseResource {
         }
         return cases.search(ApiSecurity.caller(security),
                 new CaseQuery(region, parsed, category, unit, overdue, text, offset, limit, time("from", from),
-                        time("to", to)));
+                        time("to", to), mine, sort));
     }
 
     /** An ISO-8601 time with offset (2026-11-22T08:00:00+08:00), or a date (2026-11-22: its start in Beijing time). */

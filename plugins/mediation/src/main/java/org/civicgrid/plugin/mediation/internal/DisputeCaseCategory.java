@@ -1,6 +1,9 @@
 package org.civicgrid.plugin.mediation.internal;
 
+import java.util.Optional;
+
 import org.civicgrid.core.api.cases.CaseCategory;
+import org.civicgrid.core.api.directory.UnitKind;
 import org.osgi.service.component.annotations.Component;
 
 /** Cases can be filed as disputes for mediation while the studio is installed. */
@@ -23,5 +26,11 @@ public class DisputeCaseCategory implements CaseCategory {
     public int handleHours() {
         // People's mediation commonly runs to a month; a case gets ten working days before supervision.
         return 70;
+    }
+
+    @Override
+    public Optional<UnitKind> handledBy() {
+        // Where the county has no rule for disputes, the nearest people's mediation committee takes them.
+        return Optional.of(UnitKind.MEDIATION_COMMITTEE);
     }
 }
