@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.TypedQuery;
+import javax.transaction.Status;
+import javax.transaction.Synchronization;
+import javax.transaction.TransactionSynchronizationRegistry;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -59,6 +62,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
@@ -178,6 +182,11 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     void removeRoutingRule(RoutingRule rule) {
         routing.remove(rule);
     }
+
+    /** The transaction manager's registry, to hold back announcements until a caller's own transaction commits. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TransactionSynchronizationRegistry transactions;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void setGrids(GridService grids) {
@@ -905,7 +914,38 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         }
     }
 
+    /**
+     * Posts a step on EventAdmin and the platform's audit trail once it is committed. The service's own
+     * transaction has committed when this is called; if the caller runs it inside a transaction of its own (a
+     * plug-in joining its work with the step), both wait for that transaction's commit and never happen if it
+     * rolls back, so listeners only ever see committed facts.
+     */
     private void publish(String topic, CaseRecord record, CaseState from, String actor) {
+        Runnable announce = () -> announce(topic, record, from, actor);
+        TransactionSynchronizationRegistry registry = transactions;
+        if (registry != null && registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // Nothing is known yet.
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        announce.run();
+                    } else {
+                        LOG.info("Case {} step {} was rolled back with its caller's transaction; not announced",
+                                record.id(), topic);
+                    }
+                }
+            });
+        } else {
+            announce.run();
+        }
+    }
+
+    private void announce(String topic, CaseRecord record, CaseState from, String actor) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("caseId", record.id());
         properties.put("state", record.state().name());

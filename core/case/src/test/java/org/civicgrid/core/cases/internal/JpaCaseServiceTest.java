@@ -130,6 +130,30 @@ class JpaCaseServiceTest {
                 .hasMessageContaining("not offered");
     }
 
+    @Test
+    void aStepTakenInsideACallersTransactionIsAnnouncedOnlyWhenThatCommits() {
+        javax.transaction.TransactionSynchronizationRegistry registry = mock(javax.transaction.TransactionSynchronizationRegistry.class);
+        service.transactions = registry;
+        org.mockito.ArgumentCaptor<javax.transaction.Synchronization> waiting =
+                org.mockito.ArgumentCaptor.forClass(javax.transaction.Synchronization.class);
+
+        when(registry.getTransactionStatus()).thenReturn(javax.transaction.Status.STATUS_ACTIVE);
+        service.report(RESIDENT, intake("noise", VILLAGE));
+        service.report(RESIDENT, intake("noise", VILLAGE));
+        verify(events, never()).postEvent(any());
+        verify(registry, org.mockito.Mockito.times(2)).registerInterposedSynchronization(waiting.capture());
+
+        waiting.getAllValues().get(0).afterCompletion(javax.transaction.Status.STATUS_ROLLEDBACK);
+        verify(events, never()).postEvent(any());
+        waiting.getAllValues().get(1).afterCompletion(javax.transaction.Status.STATUS_COMMITTED);
+        verify(events, org.mockito.Mockito.times(1)).postEvent(any());
+
+        // Without a transaction of the caller's, the service's own has committed: announced at once.
+        when(registry.getTransactionStatus()).thenReturn(javax.transaction.Status.STATUS_NO_TRANSACTION);
+        service.report(RESIDENT, intake("noise", VILLAGE));
+        verify(events, org.mockito.Mockito.times(2)).postEvent(any());
+    }
+
     private void assertNothingWritten() {
         verify(jpa, never()).tx(any(TransactionType.class), any(EmConsumer.class));
         verify(em, never()).persist(any());
