@@ -41,7 +41,7 @@ const messages = {
     dashboard: {
       title: '统计分析', total: '案件总数', overdue: '超期案件', onTime: '未超期率', rating: '平均满意度',
       byState: '按状态', byCategory: '按类别', byLevel: '按层级', closedByLevel: '各层级办结数', region: '统计区域',
-      solvedShare: '各层级办结占比', count: '数量'
+      solvedShare: '各层级办结占比', count: '数量', byRegion: '下级区域对比', open: '在办', closed: '已办结'
     },
     admin: {
       title: '系统管理', users: '用户', units: '单位', plugins: '已安装扩展', userId: '账号', name: '名称', roles: '角色',
@@ -113,7 +113,8 @@ const messages = {
     dashboard: {
       title: 'Dashboard', total: 'Cases', overdue: 'Overdue', onTime: 'Not overdue', rating: 'Average satisfaction',
       byState: 'By state', byCategory: 'By category', byLevel: 'By level', closedByLevel: 'Closed at each level',
-      region: 'Region', solvedShare: 'Share solved at each level', count: 'Count'
+      region: 'Region', solvedShare: 'Share solved at each level', count: 'Count', byRegion: 'Regions below compared',
+      open: 'Open', closed: 'Closed'
     },
     admin: {
       title: 'Administration', users: 'Users', units: 'Units', plugins: 'Installed plug-ins', userId: 'Account', name: 'Name',

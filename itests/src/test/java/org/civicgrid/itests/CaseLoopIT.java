@@ -246,6 +246,21 @@ class CaseLoopIT {
         assertThat(otherCounty.get("/cases/figures?region=140521").status()).isEqualTo(403);
         assertThat(otherCounty.get("/cases/figures").json().path("total").asLong()).isZero();
         assertThat(platform.shell.run("civicgrid:case-figures 140521")).contains("Cases in 140521");
+
+        // Each township of the county with its counts; together they are the county's.
+        JsonNode byRegion = operator.get("/cases/figures/regions?region=140521").json();
+        assertThat(byRegion.findValuesAsText("regionCode")).contains("140521100");
+        assertThat(byRegion.findValues("total").stream().mapToLong(JsonNode::asLong).sum())
+                .isEqualTo(figures.path("total").asLong());
+        assertThat(otherCounty.get("/cases/figures/regions?region=140521").status()).isEqualTo(403);
+        assertThat(resident.get("/cases/figures/regions").status()).isEqualTo(403);
+
+        // The operator's to-do list holds only cases waiting on a command centre.
+        JsonNode toDo = operator.get("/cases?mine=true&limit=200").json();
+        assertThat(toDo.findValuesAsText("state")).isNotEmpty()
+                .allMatch(state -> java.util.Set.of("REPORTED", "REGISTERED", "RETURNED", "EXTENSION_REQUESTED",
+                        "VERIFIED").contains(state));
+        assertThat(operator.get("/cases?sort=priority").status()).isEqualTo(400);
     }
 
     @Test

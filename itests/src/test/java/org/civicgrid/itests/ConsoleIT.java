@@ -243,6 +243,7 @@ class ConsoleIT {
         until("the page shows it", d -> statistic("figure-total") == totalBefore + 1);
         until("the page shows it", d -> statistic("figure-closed") == closedBefore + 1);
         until("the page shows it", d -> !d.findElements(By.cssSelector("#chart-state canvas")).isEmpty());
+        until("the regions below are compared", d -> !d.findElements(By.cssSelector("#chart-region canvas")).isEmpty());
         screenshot("07-dashboard");
     }
 

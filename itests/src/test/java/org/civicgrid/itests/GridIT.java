@@ -2,6 +2,9 @@ package org.civicgrid.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +84,23 @@ class GridIT {
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(admin.get("/grids/locate?lon=112.005&lat=36.505").status()).isEqualTo(404);
         assertThat(admin.get("/grids/locate?lon=112.105&lat=36.505").json().path("code").asText()).isEqualTo(FIRST);
+    }
+
+    @Test
+    @Order(3)
+    void anAddressOfTheStandardLibraryFindsItsGrid() {
+        Api.Reply imported = admin.upload("/addresses/import", "text/csv",
+                ("address,grid\n沁水县龙港镇东街12号," + FIRST + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        // Looked up as people write it, down to the entrance: the library entry it starts with decides.
+        String address = URLEncoder.encode("沁水县龙港镇东街12号3单元", StandardCharsets.UTF_8);
+        assertThat(admin.get("/grids/locate?address=" + address).json().path("code").asText()).isEqualTo(FIRST);
+        assertThat(otherCounty.get("/grids/locate?address=" + address).status()).isEqualTo(404);
+        Api.Reply unknownGrid = admin.upload("/addresses/import", "text/csv",
+                "address,grid\n沁水县龙港镇西街1号,140521100200999\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(unknownGrid.status()).isEqualTo(422);
+        assertThat(admin.get("/grids/locate?address=" + URLEncoder.encode("沁水县龙港镇西街1号", StandardCharsets.UTF_8))
+                .status()).as("nothing of a refused import is kept").isEqualTo(404);
     }
 
     @Test

@@ -88,6 +88,14 @@ public interface CaseService {
     CaseFigures figures(Caller caller, String regionCode);
 
     /**
+     * @param caller who works on cases
+     * @param regionCode a region within the caller's subtree (the caller's own region if {@code null})
+     * @return the case counts of each region directly below it that has cases, by code
+     * @since 1.1
+     */
+    List<RegionCaseCount> figuresByRegion(Caller caller, String regionCode);
+
+    /**
      * Attaches a file to a case: JPEG, PNG, PDF or MP4, recognised from the content, up to the configured size.
      * Recorded in the audit trail as an {@link CaseAction#ATTACH} step, in the same transaction.
      *

@@ -42,6 +42,7 @@ import org.civicgrid.core.api.cases.CaseRecord;
 import org.civicgrid.core.api.cases.CaseService;
 import org.civicgrid.core.api.cases.CaseState;
 import org.civicgrid.core.api.cases.CaseStep;
+import org.civicgrid.core.api.cases.RegionCaseCount;
 import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
@@ -713,6 +714,69 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         });
     }
 
+    @Override
+    public List<RegionCaseCount> figuresByRegion(Caller caller, String regionCode) {
+        String region = figuresRegion(caller, regionCode);
+        RegionRange subtree = RegionRange.of(region);
+        if (subtree.isEmpty()) {
+            return List.of();
+        }
+        // The children's code length, as a literal: a bound parameter in both SELECT and GROUP BY would be two
+        // parameters to PostgreSQL, which then refuses the grouping.
+        int child = childCodeLength(region.length());
+        String key = "substring(c.regionCode, 1, " + child + ")";
+        LocalDateTime now = utc(time.now());
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, long[]> counts = new java.util.TreeMap<>();
+            for (Object[] row : subtree.bind(em.createQuery("select " + key + ", c.state, count(c.state) from "
+                    + "CaseEntity c where " + RegionRange.JPQL + " group by " + key + ", c.state", Object[].class))
+                    .getResultList()) {
+                long[] n = counts.computeIfAbsent((String) row[0], k -> new long[4]);
+                long cases = ((Number) row[2]).longValue();
+                CaseState state = CaseState.valueOf((String) row[1]);
+                n[0] += cases;
+                if (OPEN.contains(state)) {
+                    n[1] += cases;
+                }
+                if (state == CaseState.CLOSED) {
+                    n[3] += cases;
+                }
+            }
+            for (Object[] row : subtree.bind(em.createQuery("select " + key + ", count(c.deadline) from CaseEntity c "
+                    + "where " + RegionRange.JPQL + " and " + OVERDUE + " group by " + key, Object[].class))
+                    .setParameter("now", now).getResultList()) {
+                counts.computeIfAbsent((String) row[0], k -> new long[4])[2] = ((Number) row[1]).longValue();
+            }
+            return counts.entrySet().stream().map(e -> new RegionCaseCount(e.getKey(), e.getValue()[0],
+                    e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+        });
+    }
+
+    /** The length of the codes one level below a code of this length: 省 2, 市 4, 县 6, 乡镇 9, 村 12. */
+    static int childCodeLength(int length) {
+        if (length < 2) {
+            return 2;
+        }
+        if (length < 4) {
+            return 4;
+        }
+        if (length < 6) {
+            return 6;
+        }
+        return length < 9 ? 9 : 12;
+    }
+
+    private String figuresRegion(Caller caller, String regionCode) {
+        if (!isStaff(caller)) {
+            throw new ProblemException(403, "Forbidden", "Case figures are for the staff who work on cases.");
+        }
+        String region = regionCode == null || regionCode.isBlank() ? caller.regionCode() : regionCode.trim();
+        if (!caller.reaches(region)) {
+            throw new ProblemException(403, "Forbidden", "Region " + region + " is outside your area.");
+        }
+        return region;
+    }
+
     /** The sort orders a search takes, by their names in {@link CaseQuery#sort()}. */
     private static final Map<String, String> ORDERS = Map.of(
             "updated", "c.updatedAt, c.id", "-updated", "c.updatedAt desc, c.id",
@@ -764,13 +828,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
 
     @Override
     public CaseFigures figures(Caller caller, String regionCode) {
-        if (!isStaff(caller)) {
-            throw new ProblemException(403, "Forbidden", "Case figures are for the staff who work on cases.");
-        }
-        String region = regionCode == null || regionCode.isBlank() ? caller.regionCode() : regionCode.trim();
-        if (!caller.reaches(region)) {
-            throw new ProblemException(403, "Forbidden", "Region " + region + " is outside your area.");
-        }
+        String region = figuresRegion(caller, regionCode);
         LocalDateTime now = utc(time.now());
         RegionRange subtree = RegionRange.of(region);
         if (subtree.isEmpty()) {

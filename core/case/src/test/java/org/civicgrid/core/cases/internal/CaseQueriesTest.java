@@ -299,6 +299,33 @@ class CaseQueriesTest {
                 .hasMessageContaining("sort is one of");
     }
 
+    @Test
+    void eachRegionBelowIsCountedWithItsOpenOverdueAndClosedCases() {
+        insert("a1", "140521100200", CaseState.REGISTERED, CaseLevel.VILLAGE, "noise", null, NOW_UTC.minusHours(1));
+        insert("a2", "140521100201", CaseState.CLOSED, CaseLevel.VILLAGE, "noise", 5, null);
+        insert("a3", "140521100", CaseState.IN_HANDLING, CaseLevel.TOWNSHIP, "noise", null, NOW_UTC.plusHours(1));
+        insert("b1", "140521101200", CaseState.CLOSED, CaseLevel.TOWNSHIP, "noise", 4, null);
+        insert("county", "140521", CaseState.REPORTED, CaseLevel.COUNTY, "noise", null, NOW_UTC.plusHours(1));
+        insert("neighbour", "140522100200", CaseState.REPORTED, CaseLevel.VILLAGE, "noise", null, NOW_UTC.minusHours(1));
+
+        assertThat(service.figuresByRegion(EVERYWHERE, "140521")).containsExactly(
+                new org.civicgrid.core.api.cases.RegionCaseCount("140521", 1, 1, 0, 0),
+                new org.civicgrid.core.api.cases.RegionCaseCount("140521100", 3, 2, 1, 1),
+                new org.civicgrid.core.api.cases.RegionCaseCount("140521101", 1, 0, 0, 1));
+        assertThat(service.figuresByRegion(EVERYWHERE, "1405")).extracting(c -> c.regionCode() + "=" + c.total())
+                .containsExactly("140521=5", "140522=1");
+        assertThat(service.figuresByRegion(EVERYWHERE, "140521100")).extracting(c -> c.regionCode() + "=" + c.total())
+                .containsExactly("140521100=1", "140521100200=1", "140521100201=1");
+        Caller township = new Caller("t", Set.of(Role.COMMAND_OPERATOR), "140521100", null);
+        assertThatThrownBy(() -> service.figuresByRegion(township, "140521")).hasMessageContaining("outside your area");
+        Caller resident = new Caller("r", Set.of(Role.RESIDENT), "140521100200", null);
+        assertThatThrownBy(() -> service.figuresByRegion(resident, null)).hasMessageContaining("staff");
+
+        CaseFigures figures = service.figures(EVERYWHERE, "140521");
+        assertThat(figures.closedShareByLevel()).containsEntry(CaseLevel.VILLAGE, 0.5).containsEntry(CaseLevel.TOWNSHIP, 0.5);
+        assertThat(service.figures(EVERYWHERE, "140522").closedShareByLevel()).isEmpty();
+    }
+
     private List<String> sorted(String sort) {
         return service.search(EVERYWHERE, new CaseQuery("140521", null, null, null, false, null, 0, 200, null, null,
                 false, sort)).stream().map(CaseRecord::id).toList();

@@ -140,6 +140,14 @@ public class CaseResource {
     }
 
     @GET
+    @Path("figures/regions")
+    @Operation(summary = "Case counts (all, open, overdue, closed) of each region directly below a region")
+    public List<org.civicgrid.core.api.cases.RegionCaseCount> figuresByRegion(@Context SecurityContext security,
+                                                                             @QueryParam("region") String region) {
+        return cases.figuresByRegion(ApiSecurity.caller(security), region);
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "One case")
     public CaseRecord one(@Context SecurityContext security, @PathParam("id") String id) {
