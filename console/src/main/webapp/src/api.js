@@ -1,7 +1,9 @@
-// The platform's REST API under /api, signed in with HTTP Basic. The credentials live in this tab's
-// sessionStorage only: closing the tab or signing out forgets them.
+// The platform's REST API under /api. Signing in opens a server-side session (POST /api/session with the
+// password, once); the console then sends only the session's token, kept in this tab's sessionStorage: closing the
+// tab forgets it, signing out ends it on the platform, and the platform ends it after idle time, at its time limit
+// or when the account is disabled.
 
-const CREDENTIALS = 'civicgrid.credentials'
+const TOKEN = 'civicgrid.session'
 
 /** An API answer other than 2xx, with the problem's detail (RFC 7807) when the platform gave one. */
 export class ApiError extends Error {
@@ -14,31 +16,61 @@ export class ApiError extends Error {
 
 let onSignedOut = () => {}
 
-/** What to do when the platform no longer accepts the stored credentials (e.g. the account was locked). */
+/** What to do when the platform no longer accepts the session (ended, idle too long, account disabled). */
 export function whenSignedOut(handler) {
   onSignedOut = handler
 }
 
 export function hasCredentials() {
-  return sessionStorage.getItem(CREDENTIALS) !== null
+  return sessionStorage.getItem(TOKEN) !== null
 }
 
-export function storeCredentials(user, password) {
+/** Signs in with the password once and keeps the session's token, never the password. */
+export async function openSession(user, password) {
   const bytes = new TextEncoder().encode(user + ':' + password)
-  sessionStorage.setItem(CREDENTIALS, btoa(String.fromCharCode(...bytes)))
+  const session = await send('POST', '/session', 'Basic ' + btoa(String.fromCharCode(...bytes)), {})
+  sessionStorage.setItem(TOKEN, session.token)
+  return session
+}
+
+/** Ends the session on the platform (best effort) and forgets its token. */
+export async function closeSession() {
+  const token = sessionStorage.getItem(TOKEN)
+  forgetCredentials()
+  if (token) {
+    await send('DELETE', '/session', 'Bearer ' + token).catch(() => {})
+  }
+}
+
+/** The Authorization header of the signed-in session, for requests made outside api() (file downloads). */
+export function authorization() {
+  const token = sessionStorage.getItem(TOKEN)
+  return token ? 'Bearer ' + token : null
 }
 
 export function forgetCredentials() {
-  sessionStorage.removeItem(CREDENTIALS)
+  sessionStorage.removeItem(TOKEN)
 }
 
 export async function api(method, path, body) {
+  const token = sessionStorage.getItem(TOKEN)
+  try {
+    return await send(method, path, token ? 'Bearer ' + token : null, body)
+  } catch (e) {
+    if (e.status === 401 && token) {
+      forgetCredentials()
+      onSignedOut()
+    }
+    throw e
+  }
+}
+
+async function send(method, path, authorization, body) {
   // X-Requested-With: the platform then leaves out WWW-Authenticate on a 401, so the browser shows no
   // login dialog of its own over the console.
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
-  const token = sessionStorage.getItem(CREDENTIALS)
-  if (token) {
-    headers.Authorization = 'Basic ' + token
+  if (authorization) {
+    headers.Authorization = authorization
   }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -52,16 +84,11 @@ export async function api(method, path, body) {
   const type = response.headers.get('Content-Type') || ''
   const payload = type.includes('json') ? await response.json().catch(() => null) : await response.text()
   if (!response.ok) {
-    if (response.status === 401 && token) {
-      forgetCredentials()
-      onSignedOut()
-    }
     const detail = payload && typeof payload === 'object' ? payload.detail || payload.title : null
     throw new ApiError(response.status, detail)
   }
   return payload
 }
-
 export const get = (path) => api('GET', path)
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body)
 

@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import { api, forgetCredentials, get, hasCredentials, storeCredentials } from './api.js'
+import { api, closeSession, forgetCredentials, get, hasCredentials, openSession } from './api.js'
 
 /** Who is signed in (GET /api/me) and the plug-in panels they may open. */
 export const session = reactive({ me: null, panels: [] })
@@ -13,7 +13,7 @@ export function hasRole(...roles) {
 }
 
 export async function signIn(user, password) {
-  storeCredentials(user, password)
+  await openSession(user, password)
   try {
     session.me = await get('/me')
   } catch (e) {
@@ -23,7 +23,7 @@ export async function signIn(user, password) {
   await refreshPanels()
 }
 
-/** After a page reload: the tab still holds credentials, so ask who they belong to. */
+/** After a page reload: the tab still holds a session's token, so ask whom it stands for. */
 export async function restore() {
   if (!hasCredentials() || session.me) {
     return
@@ -37,7 +37,7 @@ export async function restore() {
 }
 
 export function signOut() {
-  forgetCredentials()
+  closeSession()
   session.me = null
   session.panels = []
 }

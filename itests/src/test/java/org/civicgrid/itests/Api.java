@@ -35,6 +35,11 @@ final class Api {
         return new Api(base, "Basic " + token);
     }
 
+    /** The same API, signed in with a session's token. */
+    Api bearer(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
     Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

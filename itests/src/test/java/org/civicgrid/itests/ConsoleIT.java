@@ -1,6 +1,7 @@
 package org.civicgrid.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -345,11 +346,16 @@ class ConsoleIT {
     }
 
     private void signOut() {
+        Object token = ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('civicgrid.session')");
+        assertThat(token).as("the console keeps a session's token, not the password").isInstanceOf(String.class);
+        assertThat(platform.api.bearer((String) token).get("/me").status()).isEqualTo(200);
         click(By.cssSelector(".cg-user-menu"));
         click(By.xpath("//li[contains(@class,'el-dropdown-menu__item')][contains(@class,'cg-logout') or normalize-space(.)='退出登录']"));
         urlContains("/console/login");
-        Object stored = ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('civicgrid.credentials')");
-        assertThat(stored).as("signing out forgets the credentials").isNull();
+        Object stored = ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('civicgrid.session')");
+        assertThat(stored).as("signing out forgets the session").isNull();
+        await("signing out ends the session on the platform").atMost(Duration.ofSeconds(10))
+                .until(() -> platform.api.bearer((String) token).get("/me").status() == 401);
     }
 
     /** Takes a step of the loop from the case page, with a note where given. */

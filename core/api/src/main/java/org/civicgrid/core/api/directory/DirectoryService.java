@@ -72,4 +72,25 @@ public interface DirectoryService {
      * @since 1.0
      */
     User unlock(Caller caller, String id);
+
+    /**
+     * Disables an account: its password no longer signs in and every open session of it ends, on every node.
+     *
+     * @param caller a security, county or city administrator whose area holds the user, not the user themself
+     * @param id the user
+     * @param reason why, for the audit trail
+     * @return the user, disabled
+     * @since 1.1
+     */
+    User disable(Caller caller, String id, String reason);
+
+    /**
+     * Enables a disabled account again.
+     *
+     * @param caller a security, county or city administrator whose area holds the user
+     * @param id the user
+     * @return the user, enabled
+     * @since 1.1
+     */
+    User enable(Caller caller, String id);
 }

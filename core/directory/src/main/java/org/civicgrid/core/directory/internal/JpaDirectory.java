@@ -169,6 +169,53 @@ public class JpaDirectory implements DirectoryService, Authenticator {
     }
 
     @Override
+    public User disable(Caller caller, String id, String reason) {
+        requireAdmin(caller);
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ProblemException.badRequest("Say why the account is disabled (reason, at most 500 characters).");
+        }
+        if (caller.userId().equals(id)) {
+            throw ProblemException.badRequest("You cannot disable your own account; ask another administrator.");
+        }
+        LocalDateTime now = now();
+        int[] ended = new int[1];
+        User disabled = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = inArea(em, caller, id);
+            u.enabled(false);
+            // Every open session of the account ends with it, on every node (they read cg_session on each use).
+            ended[0] = em.createQuery("update SessionEntity s set s.endedAt = :now where s.userId = :id "
+                    + "and s.endedAt is null").setParameter("now", now).setParameter("id", id).executeUpdate();
+            return u.toUser();
+        });
+        verified.values().removeIf(v -> v.caller().userId().equals(id));
+        LOG.info("Account {} disabled by {} ({} sessions ended): {}", id, caller.userId(), ended[0], reason);
+        audit.record(AuditEntry.ok(caller.userId(), "user.disable", "user", id, disabled.regionCode(),
+                reason.strip() + "; " + ended[0] + " session(s) ended"));
+        return disabled;
+    }
+
+    @Override
+    public User enable(Caller caller, String id) {
+        requireAdmin(caller);
+        User enabled = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = inArea(em, caller, id);
+            u.enabled(true);
+            return u.toUser();
+        });
+        LOG.info("Account {} enabled by {}", id, caller.userId());
+        audit.record(AuditEntry.ok(caller.userId(), "user.enable", "user", id, enabled.regionCode(), null));
+        return enabled;
+    }
+
+    private static UserEntity inArea(javax.persistence.EntityManager em, Caller caller, String id) {
+        UserEntity u = id == null ? null : em.find(UserEntity.class, id);
+        if (u == null || !caller.reaches(u.toUser().regionCode())) {
+            throw ProblemException.notFound("No user " + id + " in your area.");
+        }
+        return u;
+    }
+
+    @Override
     public Optional<Unit> unit(Caller caller, String id) {
         return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(UnitEntity.class, id)))
                 .map(UnitEntity::toUnit)

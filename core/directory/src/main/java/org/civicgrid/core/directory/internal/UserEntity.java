@@ -100,6 +100,10 @@ public class UserEntity {
         lockedUntil = null;
     }
 
+    void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     boolean enabled() {
         return enabled;
     }

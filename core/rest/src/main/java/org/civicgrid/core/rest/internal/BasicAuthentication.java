@@ -22,8 +22,11 @@ import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.CallerPrincipal;
 import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.directory.SessionService;
 import org.civicgrid.core.api.rest.ApiApplication;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -32,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signs the request's user in with HTTP Basic credentials against the Karaf JAAS realm {@value #REALM} (the
- * directory) and makes the {@link CallerPrincipal} the request's user. Without credentials the request stays
- * anonymous and only public resources answer it; wrong credentials are refused with 401.
+ * directory), or with the Bearer token of a server-side session ({@link SessionService}), and makes the
+ * {@link CallerPrincipal} the request's user. Without credentials the request stays anonymous and only public
+ * resources answer it; wrong credentials or an ended session are refused with 401.
  */
 @Component(service = ContainerRequestFilter.class, immediate = true)
 @JaxrsExtension
@@ -45,7 +49,17 @@ public class BasicAuthentication implements ContainerRequestFilter {
     static final String NAME = "civicgrid.authentication";
     static final String REALM = "civicgrid";
 
+    /** The scheme of a request signed in with a session's token. */
+    static final String BEARER = "Bearer";
+
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthentication.class);
+
+    private final SessionService sessions;
+
+    @Activate
+    public BasicAuthentication(@Reference SessionService sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -53,8 +67,18 @@ public class BasicAuthentication implements ContainerRequestFilter {
         if (header == null) {
             return;
         }
+        if (header.regionMatches(true, 0, BEARER + " ", 0, 7)) {
+            Caller caller = sessions.resume(header.substring(7).trim()).orElse(null);
+            if (caller == null) {
+                refuse(request, "Your session has ended (signed out, idle for too long, past its time limit, or the "
+                        + "account was disabled or locked). Sign in again.");
+                return;
+            }
+            request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure(), BEARER));
+            return;
+        }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            refuse(request, "Only HTTP Basic authentication is accepted.");
+            refuse(request, "Sign in with HTTP Basic (user name and password) or a session's Bearer token.");
             return;
         }
         String decoded;
@@ -77,7 +101,8 @@ public class BasicAuthentication implements ContainerRequestFilter {
             refuse(request, "Wrong user name or password, or the account is disabled.");
             return;
         }
-        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure(),
+                SecurityContext.BASIC_AUTH));
     }
 
     private static Caller signIn(String user, char[] password) {
@@ -116,7 +141,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
     }
 
     /** The signed-in caller as JAX-RS sees it; roles are the platform's role names. */
-    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+    private record CallerSecurityContext(Caller caller, boolean secure, String scheme) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {
@@ -139,7 +164,7 @@ public class BasicAuthentication implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return SecurityContext.BASIC_AUTH;
+            return scheme;
         }
     }
 }

@@ -82,6 +82,25 @@ final class DirectoryResources {
             return directory.unlock(ApiSecurity.caller(security), id);
         }
 
+        /** Why an account is disabled. */
+        public record Disabling(String reason) {
+        }
+
+        @POST
+        @Path("{id}/disable")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Disable an account and end all its sessions (administrators; a reason is required)")
+        public User disable(@Context SecurityContext security, @PathParam("id") String id, Disabling disabling) {
+            return directory.disable(ApiSecurity.caller(security), id, disabling == null ? null : disabling.reason());
+        }
+
+        @POST
+        @Path("{id}/enable")
+        @Operation(summary = "Enable a disabled account again (administrators)")
+        public User enable(@Context SecurityContext security, @PathParam("id") String id) {
+            return directory.enable(ApiSecurity.caller(security), id);
+        }
+
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
         @Operation(summary = "Create a user (county or city administrators)")

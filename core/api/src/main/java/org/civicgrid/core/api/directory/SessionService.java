@@ -1,0 +1,41 @@
+package org.civicgrid.core.api.directory;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Server-side sign-in sessions: a caller who signed in with their password gets a token that stands for them until
+ * they sign out, stay idle too long, reach the session's time limit, or their account is disabled or locked. The
+ * sessions live in the database, so every node of a platform honours them, and ending one ends it everywhere.
+ *
+ * @since 1.1
+ */
+@ProviderType
+public interface SessionService {
+
+    /**
+     * Opens a session for a caller who has just been verified by their password.
+     *
+     * @param caller the caller the session stands for
+     * @return the session's token (shown once; only its hash is kept) and its limits
+     * @since 1.1
+     */
+    OpenedSession open(Caller caller);
+
+    /**
+     * @param token a session's token
+     * @return the caller it stands for, as the directory knows them now (roles, region, unit), if the session is
+     *         open, used within its idle time and before its limit, and the account is enabled and not locked
+     * @since 1.1
+     */
+    Optional<Caller> resume(String token);
+
+    /**
+     * Ends the session a token stands for (signing out). An unknown or ended session is left as it is.
+     *
+     * @param token the session's token
+     * @since 1.1
+     */
+    void close(String token);
+}

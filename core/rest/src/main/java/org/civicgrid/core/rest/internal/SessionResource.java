@@ -1,0 +1,69 @@
+package org.civicgrid.core.rest.internal;
+
+import javax.ws.rs.DELETE;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.civicgrid.core.api.directory.Caller;
+import org.civicgrid.core.api.directory.OpenedSession;
+import org.civicgrid.core.api.directory.SessionService;
+import org.civicgrid.core.api.rest.ApiApplication;
+import org.civicgrid.core.api.rest.ApiSecurity;
+import org.civicgrid.core.api.rest.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code /api/session}: signing in once with a password and then using a revocable session token, as the web
+ * console does, instead of sending the password with every request.
+ */
+@Component(service = SessionResource.class, immediate = true)
+@JaxrsResource
+@JaxrsApplicationSelect(ApiApplication.SELECT)
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "directory", description = "Users and organisational units")
+public class SessionResource {
+
+    private final SessionService sessions;
+
+    @Activate
+    public SessionResource(@Reference SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Operation(summary = "Open a session: sign in with HTTP Basic; the answer's token is then sent as a Bearer token")
+    public Response open(@Context SecurityContext security) {
+        Caller caller = ApiSecurity.caller(security);
+        if (!SecurityContext.BASIC_AUTH.equals(security.getAuthenticationScheme())) {
+            throw ProblemException.badRequest("Open a session by signing in with your user name and password (HTTP Basic).");
+        }
+        OpenedSession session = sessions.open(caller);
+        return Response.status(Response.Status.CREATED).entity(session).build();
+    }
+
+    @DELETE
+    @Operation(summary = "Sign out: end the session whose Bearer token the request carries")
+    public Response close(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        ApiSecurity.caller(security);
+        if (!BasicAuthentication.BEARER.equals(security.getAuthenticationScheme())) {
+            throw ProblemException.badRequest("Only a session can be signed out of: send its Bearer token.");
+        }
+        sessions.close(authorization.substring(BasicAuthentication.BEARER.length()).trim());
+        return Response.noContent().build();
+    }
+}
