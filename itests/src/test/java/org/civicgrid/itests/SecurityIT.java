@@ -2,11 +2,17 @@ package org.civicgrid.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Sign-in and data protection as an assessor would check them: accounts lock after wrong passwords and unlock
  * after the configured time, refusals and changes land in the audit trail, the trail is a chain whose tampering is
- * detected (and refused outright on PostgreSQL), and parties' names and numbers are not stored in the clear.
+ * detected (and refused outright on PostgreSQL), plug-ins installed and configuration files changed at runtime are
+ * recorded in it, and parties' names and numbers are not stored in the clear.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -219,5 +226,72 @@ class SecurityIT {
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    @Test
+    @Order(10)
+    void pluginInstallsAndConfigurationChangesLandInTheAuditTrail() throws Exception {
+        platform.shell.run("civicgrid:user-add --role AUDIT_ADMIN --region 1405 platform-auditor auditor-pass-02");
+        Api auditor = platform.api.as("platform-auditor", "auditor-pass-02");
+        Path rule = platform.home.resolve("etc/org.civicgrid.routing-audited.cfg");
+        boolean installed = false;
+        try {
+            platform.shell.run("feature:install civicgrid-patrol");
+            installed = true;
+            platform.configure(rule.getFileName().toString(),
+                    "category = audit-itest\nregion = 140521\nunit = qs-audit-itest\n");
+            await("the install and the new configuration file are in the trail").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                        List<JsonNode> entries = platformEntries(auditor);
+                        assertThat(entries).anySatisfy(e -> {
+                            assertThat(e.path("action").asText()).isEqualTo("plugin.install");
+                            assertThat(e.path("objectId").asText()).isEqualTo("patrol");
+                            assertThat(e.path("detail").asText()).startsWith("org.civicgrid.plugin.patrol ");
+                        });
+                        assertThat(entries).anySatisfy(e -> {
+                            assertThat(e.path("action").asText()).isEqualTo("config.update");
+                            assertThat(e.path("objectId").asText()).startsWith("org.civicgrid.routing");
+                            assertThat(e.path("detail").asText()).contains("file org.civicgrid.routing-audited.cfg")
+                                    .contains("set category, region, unit");
+                        });
+                    });
+
+            platform.shell.run("feature:uninstall civicgrid-patrol");
+            installed = false;
+            Files.delete(rule);
+            await("the uninstall and the removed configuration are in the trail").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                        List<JsonNode> entries = platformEntries(auditor);
+                        assertThat(entries).anySatisfy(e -> {
+                            assertThat(e.path("action").asText()).isEqualTo("plugin.uninstall");
+                            assertThat(e.path("objectId").asText()).isEqualTo("patrol");
+                        });
+                        assertThat(entries).anySatisfy(e -> {
+                            assertThat(e.path("action").asText()).isEqualTo("config.delete");
+                            assertThat(e.path("detail").asText()).contains("file org.civicgrid.routing-audited.cfg");
+                        });
+                    });
+            assertThat(platformEntries(auditor)).as("no setting's value is written into the trail")
+                    .noneMatch(e -> e.toString().contains("audit-itest"));
+        } finally {
+            if (installed) {
+                platform.shell.run("feature:uninstall civicgrid-patrol");
+            }
+            Files.deleteIfExists(rule);
+        }
+    }
+
+    /** The platform's own entries (plug-ins, configurations) as the city's audit administrator reads them. */
+    private static List<JsonNode> platformEntries(Api auditor) {
+        Api.Reply reply = auditor.get("/audit?limit=200");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        List<JsonNode> entries = new ArrayList<>();
+        for (JsonNode entry : reply.json()) {
+            if ("platform".equals(entry.path("actor").asText())
+                    && ("plugin".equals(entry.path("objectType").asText()) || "config".equals(entry.path("objectType").asText()))) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 }
