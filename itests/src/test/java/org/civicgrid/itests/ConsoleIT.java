@@ -1,7 +1,6 @@
 package org.civicgrid.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -354,7 +353,7 @@ class ConsoleIT {
         urlContains("/console/login");
         Object stored = ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('civicgrid.session')");
         assertThat(stored).as("signing out forgets the session").isNull();
-        await("signing out ends the session on the platform").atMost(Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await("signing out ends the session on the platform").atMost(Duration.ofSeconds(10))
                 .until(() -> platform.api.bearer((String) token).get("/me").status() == 401);
     }
 
