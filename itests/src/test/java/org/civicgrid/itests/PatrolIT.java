@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +32,7 @@ class PatrolIT {
 
     /** 城内社区居委会, 崇文镇, 陵川县. */
     private static final String VILLAGE = "140524100001";
+    private static final List<String> PLUGIN_BUNDLES = List.of("civicgrid patrol");
     /** Checkpoints in 陵川县城 (WGS 84 longitude, latitude). */
     private static final double[][] POINTS = {{113.2800, 35.7760}, {113.2815, 35.7768}, {113.2830, 35.7755}};
 
@@ -49,6 +51,7 @@ class PatrolIT {
     private String pastShift;
     private String hazardId;
     private String caseId;
+    private CoreState core;
 
     @BeforeAll
     void boot() throws Exception {
@@ -76,8 +79,10 @@ class PatrolIT {
     @Order(1)
     void thePluginInstallsAtRuntimeAndOffersItsCaseCategory() {
         assertThat(admin.get("/patrol/teams?region=140524").status()).isEqualTo(404);
+        core = CoreState.of(platform, PLUGIN_BUNDLES);
         platform.shell.run("feature:install civicgrid-patrol");
         awaitStatus(admin, "/patrol/teams?region=140524", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         assertThat(admin.get("/cases/categories").json().toString()).contains("patrol-hazard").contains("巡防发现隐患");
         assertThat(platform.api.get("/openapi.json").body()).contains("/patrol/shifts/{id}/check-ins");
     }
@@ -256,12 +261,14 @@ class PatrolIT {
     void uninstallingKeepsTheDataAndReinstallingFindsIt() {
         platform.shell.run("feature:uninstall civicgrid-patrol");
         awaitStatus(admin, "/patrol/teams?region=140524", 404);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         assertThat(admin.get("/cases/categories").json().toString()).doesNotContain("patrol-hazard");
         assertThat(operator.get("/cases/" + caseId).json().path("category").asText())
                 .as("the case stays readable without its plug-in").isEqualTo("patrol-hazard");
 
         platform.shell.run("feature:install civicgrid-patrol");
         awaitStatus(admin, "/patrol/teams?region=140524", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         JsonNode team = admin.get("/patrol/teams/" + teamId).json();
         assertThat(team.path("members").size()).isEqualTo(2);
         assertThat(team.path("routes").get(0).path("id").asText()).isEqualTo(routeId);
