@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * person and learns nothing more, the counsellor records a PHQ-9 with a positive self-harm item and the server
  * scores it, alerts the counsellor and plans the follow-up; moved platform time makes the follow-up overdue and
  * supervision flags it; a grid worker, a mediator, a county administrator and a counsellor of 沁水县 see no
- * identity or answer; the database holds none in the clear; uninstalling keeps the data.
+ * identity or answer; the database holds none in the clear; uninstalling keeps the data; no core bundle or
+ * component is restarted by installing, uninstalling or reinstalling.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +49,7 @@ class MentalHealthIT {
     private static final String PHONE = "13935612345";
     private static final String ANSWERS = "[2,1,3,0,2,1,3,0,1]";
     private static final String CAMPAIGN_TOKEN = "ZZ-SPRING-SCREENING";
+    private static final List<String> PLUGIN_BUNDLES = List.of("civicgrid mental-health screening");
 
     private PlatformRun run;
     private Distribution platform;
@@ -56,6 +58,7 @@ class MentalHealthIT {
     private Api mediator;
     private Api countyAdmin;
     private Api otherCounsellor;
+    private CoreState core;
     private String campaignId;
     private String flagId;
     private String flagReadBack;
@@ -84,8 +87,10 @@ class MentalHealthIT {
     @Order(1)
     void thePluginInstallsAtRuntime() {
         assertThat(counsellor.get(MH + "/instruments").status()).isEqualTo(404);
+        core = CoreState.of(platform, PLUGIN_BUNDLES);
         platform.shell.run("feature:install civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         JsonNode instruments = counsellor.get(MH + "/instruments").json();
         assertThat(instruments.toString()).contains("PHQ-9").contains("GAD-7").contains("有不如死掉或用某种方式伤害自己的念头")
                 .contains("moderately-severe");
@@ -274,18 +279,21 @@ class MentalHealthIT {
     void uninstallKeepsTheDataAndReinstallShowsIt() throws Exception {
         platform.shell.run("feature:uninstall civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 404);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         if (run.database.count("mh_screening") >= 0) {
             assertThat(run.database.count("mh_screening")).isEqualTo(2);
             assertThat(run.database.count("mh_person")).isEqualTo(1);
         }
         platform.shell.run("feature:install civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         JsonNode person = counsellor.get(MH + "/persons/" + personId + "?reveal=true").json();
         assertThat(person.path("idNumber").asText()).isEqualTo(ID_NUMBER);
         assertThat(person.path("tier").asText()).isEqualTo("HIGH");
         assertThat(counsellor.get(MH + "/persons/" + personId + "/screenings").json().size()).isEqualTo(2);
         platform.shell.run("feature:uninstall civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 404);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
     }
 
     /** Everything the mental-health tables hold, as text: PostgreSQL through JDBC, H2 as the raw bytes of its files. */
