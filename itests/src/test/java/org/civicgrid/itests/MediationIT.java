@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The mediation studio as 沁水县's staff work it, installed at runtime into the running platform: the window takes
  * a dispute in, the network assigns it, the mediator holds a session and records the agreement, prints it as a PDF,
  * the 30-day judicial-confirmation window is warned of and the confirmation recorded; a failed dispute is referred
- * to a court; a core case of the dispute category follows its dispute to HANDLED; 泽州县 sees nothing of 沁水县;
- * uninstalling keeps the data.
+ * to a court; a core case of the dispute category follows its dispute to HANDLED, whether agreed or, after a
+ * 三长会商 joint consultation, referred; a court sends a dispute with its deadline and the court's studio takes it;
+ * the parties withdraw another; 泽州县 sees nothing of 沁水县; uninstalling keeps the data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,6 +45,8 @@ class MediationIT {
     private Api zezhou;
     private String agreed;
     private String caseId;
+    private String hardCaseId;
+    private Api courtMediator;
 
     @BeforeAll
     void boot() throws Exception {
@@ -57,6 +60,7 @@ class MediationIT {
                 + "\"kind\":\"MEDIATION_COMMITTEE\",\"regionCode\":\"140521\"}"));
         operator = user("qs-operator", "COMMAND_OPERATOR", "140521");
         mediator = user("qs-med", "MEDIATOR", "140521");
+        courtMediator = user("qs-court-med", "MEDIATOR", "140521");
     }
 
     @AfterAll
@@ -236,15 +240,147 @@ class MediationIT {
 
     @Test
     @Order(7)
+    void aHardDisputeFromACaseGoesToAJointConsultationIsReferredAndItsCaseFollows() {
+        Api.Reply reported = operator.post("/cases", "{\"title\":\"土地承包纠纷\",\"description\":\"两组村民争种一块地，多次冲突\","
+                + "\"category\":\"mediation-dispute\",\"channel\":\"WALK_IN\",\"regionCode\":\"" + VILLAGE + "\"}");
+        created(reported);
+        hardCaseId = reported.json().path("id").asText();
+        ok(operator.post("/cases/" + hardCaseId + "/transitions", "{\"action\":\"REGISTER\"}"));
+        ok(operator.post("/cases/" + hardCaseId + "/transitions", "{\"action\":\"DISPATCH\",\"unitId\":\"qs-mediation\"}"));
+        await("the studio accepts the case for the unit").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "IN_HANDLING".equals(operator.get("/cases/" + hardCaseId).json().path("state").asText()));
+        String dispute = disputeOfCase(hardCaseId);
+        ok(operator.post(DISPUTES + "/" + dispute + "/assignment", "{\"mediatorId\":\"qs-med\"}"));
+        created(mediator.post(DISPUTES + "/" + dispute + "/sessions", "{\"heldAt\":\"" + now() + "\",\"place\":\"村委会\","
+                + "\"attendees\":[\"一组代表\",\"二组代表\"],\"record\":\"双方各执一词\"}"));
+        ok(mediator.post(DISPUTES + "/" + dispute + "/outcome", "{\"outcome\":\"FAILED\",\"note\":\"分歧过大\"}"));
+        assertThat(operator.get("/cases/" + hardCaseId).json().path("state").asText())
+                .as("a failed dispute is not the end of its case").isEqualTo("IN_HANDLING");
+
+        Api.Reply twoOfThree = mediator.post(DISPUTES + "/" + dispute + "/consultations", consultation(
+                "{\"kind\":\"COURT\",\"organisation\":\"沁水县人民法院龙港法庭\"},"
+                        + "{\"kind\":\"POLICE_STATION\",\"organisation\":\"龙港派出所\"}"));
+        assertThat(twoOfThree.status()).isEqualTo(400);
+        assertThat(twoOfThree.json().path("detail").asText()).contains("JUDICIAL_OFFICE");
+        Api.Reply consulted = mediator.post(DISPUTES + "/" + dispute + "/consultations", consultation(
+                "{\"kind\":\"COURT\",\"organisation\":\"沁水县人民法院龙港法庭\",\"person\":\"王庭长\"},"
+                        + "{\"kind\":\"POLICE_STATION\",\"organisation\":\"龙港派出所\",\"person\":\"李所长\"},"
+                        + "{\"kind\":\"JUDICIAL_OFFICE\",\"organisation\":\"龙港司法所\",\"person\":\"赵所长\"},"
+                        + "{\"kind\":\"VILLAGE_CADRE\",\"organisation\":\"村委会\"}"));
+        created(consulted);
+        JsonNode consultations = mediator.get(DISPUTES + "/" + dispute + "/consultations").json();
+        assertThat(consultations.size()).isEqualTo(1);
+        assertThat(consultations.get(0).path("participants").size()).isEqualTo(4);
+        assertThat(consultations.get(0).path("participants").toString()).contains("王庭长").contains("龙港司法所");
+        assertThat(consultations.get(0).path("conclusions").asText()).isEqualTo("土地权属争议，引导当事人诉讼解决");
+        assertThat(zezhou.get(DISPUTES + "/" + dispute + "/consultations").status()).isEqualTo(404);
+
+        created(mediator.post(DISPUTES + "/" + dispute + "/referral", "{\"to\":\"COURT\",\"receivingBody\":\"沁水县人民法院\","
+                + "\"reason\":\"三长会商认为宜诉讼解决\"}"));
+        assertThat(mediator.get(DISPUTES + "/" + dispute).json().path("status").asText()).isEqualTo("REFERRED");
+        await("the case follows its referred dispute").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "HANDLED".equals(operator.get("/cases/" + hardCaseId).json().path("state").asText()));
+        JsonNode history = operator.get("/cases/" + hardCaseId + "/history").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.path("action").asText()).isEqualTo("HANDLE");
+        assertThat(last.path("actorId").asText()).isEqualTo("mediation-studio");
+        assertThat(last.toString()).contains("调解不成，已转交").contains("沁水县人民法院");
+        assertThat(mediator.post(DISPUTES + "/" + dispute + "/consultations", consultation(
+                "{\"kind\":\"COURT\",\"organisation\":\"x\"},{\"kind\":\"POLICE_STATION\",\"organisation\":\"x\"},"
+                        + "{\"kind\":\"JUDICIAL_OFFICE\",\"organisation\":\"x\"}")).status())
+                .as("a referred dispute is in the court's hands").isEqualTo(409);
+    }
+
+    @Test
+    @Order(8)
+    void aCourtSendsADisputeForPreLitigationMediationWithItsDeadline() throws Exception {
+        Api.Reply studio = admin.post("/mediation/organisations", "{\"name\":\"沁水县人民法院和事佬工作室\","
+                + "\"kind\":\"COURT_STUDIO\",\"regionCode\":\"140521\"}");
+        created(studio);
+        String courtStudio = studio.json().path("id").asText();
+        created(admin.post("/mediation/organisations/" + courtStudio + "/mediators", "{\"userId\":\"qs-court-med\"}"));
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Api.Reply noDeadline = operator.post(DISPUTES, courtSent("\"courtName\":\"沁水县人民法院\""));
+        assertThat(noDeadline.status()).isEqualTo(400);
+        assertThat(noDeadline.json().path("detail").asText()).contains("courtDeadline");
+        Api.Reply passed = operator.post(DISPUTES, courtSent("\"courtName\":\"沁水县人民法院\",\"courtDeadline\":\""
+                + today.minusDays(2) + "\""));
+        assertThat(passed.status()).isEqualTo(400);
+        assertThat(passed.json().path("detail").asText()).contains("already passed");
+
+        Api.Reply received = operator.post(DISPUTES, courtSent("\"courtName\":\"沁水县人民法院\",\"courtDeadline\":\""
+                + today.plusDays(1) + "\""));
+        created(received);
+        String id = received.json().path("id").asText();
+        assertThat(received.json().path("source").asText()).isEqualTo("COURT");
+        assertThat(received.json().path("courtName").asText()).isEqualTo("沁水县人民法院");
+        assertThat(received.json().path("courtDeadline").asText()).isEqualTo(today.plusDays(1).toString());
+
+        JsonNode assigned = ok(operator.post(DISPUTES + "/" + id + "/assignment", "{}"));
+        assertThat(assigned.path("organisationId").asText()).as("a court's studio takes what a court sent")
+                .isEqualTo(courtStudio);
+        assertThat(assigned.path("mediatorId").asText()).isEqualTo("qs-court-med");
+        assertThat(courtMediator.get(DISPUTES + "/" + id).json().path("courtDeadline").asText())
+                .isEqualTo(today.plusDays(1).toString());
+        JsonNode figures = ok(operator.get("/mediation/figures?region=140521"));
+        assertThat(figures.path("courtSent").asInt()).isEqualTo(1);
+        assertThat(figures.path("courtOverdue").asInt()).isZero();
+
+        // Three days on, the court's deadline has passed with the dispute still open.
+        Files.writeString(platform.home.resolve("etc/org.civicgrid.clock.cfg"), "offsetMinutes = " + 3 * 24 * 60 + "\n");
+        await("the dispute is past the court's deadline").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> operator.get("/mediation/figures?region=140521").json().path("courtOverdue").asInt() == 1);
+        Files.writeString(platform.home.resolve("etc/org.civicgrid.clock.cfg"), "offsetMinutes = 0\n");
+        await("the clock is back").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> operator.get("/mediation/figures?region=140521").json().path("courtOverdue").asInt() == 0);
+    }
+
+    @Test
+    @Order(9)
+    void thePartiesWithdrawAtTheWindow() {
+        Api.Reply received = operator.post(DISPUTES, "{\"regionCode\":\"" + VILLAGE + "\",\"type\":\"NEIGHBOURS\","
+                + "\"summary\":\"邻居间树木遮挡采光\"}");
+        created(received);
+        String id = received.json().path("id").asText();
+        ok(operator.post(DISPUTES + "/" + id + "/assignment", "{\"mediatorId\":\"qs-med\"}"));
+        Api.Reply noReason = operator.post(DISPUTES + "/" + id + "/outcome", "{\"outcome\":\"WITHDRAWN\"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(zezhou.post(DISPUTES + "/" + id + "/outcome", "{\"outcome\":\"WITHDRAWN\",\"note\":\"x\"}").status())
+                .isEqualTo(404);
+
+        JsonNode withdrawn = ok(operator.post(DISPUTES + "/" + id + "/outcome",
+                "{\"outcome\":\"WITHDRAWN\",\"note\":\"双方已自行协商解决，申请撤回\"}"));
+        assertThat(withdrawn.path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.path("outcomeNote").asText()).isEqualTo("双方已自行协商解决，申请撤回");
+        assertThat(withdrawn.path("closedAt").isTextual()).isTrue();
+        Api.Reply sessionAfter = mediator.post(DISPUTES + "/" + id + "/sessions", "{\"heldAt\":\"" + now() + "\","
+                + "\"place\":\"村委会\",\"attendees\":[\"x\"],\"record\":\"x\"}");
+        assertThat(sessionAfter.status()).as("nothing more on a withdrawn dispute").isEqualTo(409);
+
+        JsonNode figures = ok(operator.get("/mediation/figures?region=140521"));
+        assertThat(figures.path("total").asInt()).isEqualTo(6);
+        assertThat(figures.path("byStatus").path("AGREED").asInt()).isEqualTo(2);
+        assertThat(figures.path("byStatus").path("REFERRED").asInt()).isEqualTo(2);
+        assertThat(figures.path("byStatus").path("WITHDRAWN").asInt()).isEqualTo(1);
+        assertThat(figures.path("byStatus").path("ASSIGNED").asInt()).as("the court's").isEqualTo(1);
+        assertThat(figures.path("successRate").asDouble()).as("2 agreed of 5 concluded").isEqualTo(0.4);
+        assertThat(figures.path("failedNotReferred").asInt()).isZero();
+    }
+
+    @Test
+    @Order(10)
     void uninstallingKeepsTheData() throws Exception {
         platform.shell.run("feature:uninstall civicgrid-mediation");
         await("the studio is gone").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> operator.status(DISPUTES + "?region=140521") == 404);
         if (run.database.count("med_dispute") >= 0) {
-            assertThat(run.database.count("med_dispute")).isEqualTo(3);
+            assertThat(run.database.count("med_dispute")).isEqualTo(6);
             assertThat(run.database.count("med_agreement")).isEqualTo(2);
+            assertThat(run.database.count("med_consultation")).isEqualTo(1);
         }
         assertThat(operator.get("/cases/" + caseId).json().path("state").asText()).isEqualTo("HANDLED");
+        assertThat(operator.get("/cases/" + hardCaseId).json().path("state").asText()).isEqualTo("HANDLED");
         platform.shell.run("feature:install civicgrid-mediation");
         await("the studio is back").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> operator.status(DISPUTES + "?region=140521") == 200);
@@ -259,6 +395,27 @@ class MediationIT {
                 + "{\"role\":\"APPLICANT\",\"kind\":\"PERSON\",\"name\":\"张三\",\"idNumber\":\"" + idNumber + "\","
                 + "\"phone\":\"13812345678\",\"address\":\"龙港镇某村1号\"},"
                 + "{\"role\":\"RESPONDENT\",\"kind\":\"PERSON\",\"name\":\"李四\"}]}";
+    }
+
+    /** The dispute a core case opened: the studio links it by the case's id. */
+    private String disputeOfCase(String theCase) {
+        for (JsonNode d : operator.get(DISPUTES + "?region=140521").json()) {
+            if (theCase.equals(d.path("caseId").asText())) {
+                return d.path("id").asText();
+            }
+        }
+        throw new AssertionError("No dispute opened for case " + theCase);
+    }
+
+    private static String consultation(String participants) {
+        return "{\"heldAt\":\"" + now() + "\",\"place\":\"龙港镇综治中心\",\"participants\":[" + participants + "],"
+                + "\"conclusions\":\"土地权属争议，引导当事人诉讼解决\"}";
+    }
+
+    /** A dispute the court sent, with the court's fields given. */
+    private static String courtSent(String courtFields) {
+        return "{\"regionCode\":\"" + VILLAGE + "\",\"type\":\"NEIGHBOURS\",\"summary\":\"相邻通行纠纷，诉前委派调解\","
+                + "\"source\":\"COURT\"," + courtFields + "}";
     }
 
     private static String agreement() {

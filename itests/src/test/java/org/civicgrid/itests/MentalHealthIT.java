@@ -32,9 +32,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The mental-health plug-in of 泽州县 installed at runtime: a counsellor plans a campaign, a grid worker flags a
  * person and learns nothing more, the counsellor records a PHQ-9 with a positive self-harm item and the server
- * scores it, alerts the counsellor and plans the follow-up; moved platform time makes the follow-up overdue and
- * supervision flags it; a grid worker, a mediator, a county administrator and a counsellor of 沁水县 see no
- * identity or answer; the database holds none in the clear; uninstalling keeps the data.
+ * scores it, alerts the counsellor and plans the follow-up; every read of the person's record is in the audit
+ * trail; the counsellor refers the person to a hospital; moved platform time makes the follow-up overdue and
+ * supervision flags it; the counsellor acknowledges the alerts; a grid worker, a mediator, a county administrator
+ * and a counsellor of 沁水县 see no identity or answer; the database holds none in the clear; uninstalling keeps
+ * the data; no core bundle or component is restarted by installing, uninstalling or reinstalling.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +50,8 @@ class MentalHealthIT {
     private static final String PHONE = "13935612345";
     private static final String ANSWERS = "[2,1,3,0,2,1,3,0,1]";
     private static final String CAMPAIGN_TOKEN = "ZZ-SPRING-SCREENING";
+    private static final String HOSPITAL = "晋城市精神卫生中心";
+    private static final List<String> PLUGIN_BUNDLES = List.of("civicgrid mental-health screening");
 
     private PlatformRun run;
     private Distribution platform;
@@ -56,6 +60,8 @@ class MentalHealthIT {
     private Api mediator;
     private Api countyAdmin;
     private Api otherCounsellor;
+    private Api auditor;
+    private CoreState core;
     private String campaignId;
     private String flagId;
     private String flagReadBack;
@@ -71,6 +77,7 @@ class MentalHealthIT {
         mediator = user("zz-mediator", "MEDIATOR", ZEZHOU);
         countyAdmin = user("zz-admin", "COUNTY_ADMIN", ZEZHOU);
         otherCounsellor = user("qs-counsellor", "COUNSELLOR", "140521");
+        auditor = user("zz-auditor", "AUDIT_ADMIN", ZEZHOU);
     }
 
     @AfterAll
@@ -84,8 +91,10 @@ class MentalHealthIT {
     @Order(1)
     void thePluginInstallsAtRuntime() {
         assertThat(counsellor.get(MH + "/instruments").status()).isEqualTo(404);
+        core = CoreState.of(platform, PLUGIN_BUNDLES);
         platform.shell.run("feature:install civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         JsonNode instruments = counsellor.get(MH + "/instruments").json();
         assertThat(instruments.toString()).contains("PHQ-9").contains("GAD-7").contains("有不如死掉或用某种方式伤害自己的念头")
                 .contains("moderately-severe");
@@ -179,6 +188,57 @@ class MentalHealthIT {
 
     @Test
     @Order(5)
+    void everyReadOfAPersonsRecordIsInTheAuditTrail() {
+        long reads = auditEntries("person.read", "zz-counsellor", "ok");
+        long reveals = auditEntries("person.reveal", "zz-counsellor", "ok");
+        long refusals = auditEntries("person.read", "qs-counsellor", "refused");
+
+        assertThat(counsellor.get(MH + "/persons/" + personId).status()).isEqualTo(200);
+        assertThat(auditEntries("person.read", "zz-counsellor", "ok")).isEqualTo(reads + 1);
+        assertThat(counsellor.get(MH + "/persons/" + personId + "?reveal=true").status()).isEqualTo(200);
+        assertThat(auditEntries("person.reveal", "zz-counsellor", "ok")).as("an identity shown in full")
+                .isEqualTo(reveals + 1);
+        assertThat(otherCounsellor.get(MH + "/persons/" + personId).status()).isEqualTo(404);
+        assertThat(auditEntries("person.read", "qs-counsellor", "refused")).as("an attempt from another county")
+                .isEqualTo(refusals + 1);
+
+        Api.Reply trail = auditor.get("/audit?limit=500");
+        assertThat(trail.body()).as("the trail names the record, not the person").doesNotContain(NAME)
+                .doesNotContain(ID_NUMBER).doesNotContain(PHONE);
+        assertThat(auditor.get(MH + "/persons/" + personId).status()).as("an auditor reads the trail, not the record")
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
+    void theCounsellorRefersThePersonToAHospital() {
+        Api.Reply notACounsellor = counsellor.post(MH + "/persons/" + personId + "/referrals",
+                "{\"kind\":\"COUNSELLOR\",\"target\":\"zz-worker\",\"note\":\"转介\"}");
+        assertThat(notACounsellor.status()).isEqualTo(400);
+        assertThat(notACounsellor.json().path("detail").asText()).contains("counsellor");
+        assertThat(counsellor.post(MH + "/persons/" + personId + "/referrals",
+                "{\"kind\":\"COUNSELLOR\",\"target\":\"qs-counsellor\",\"note\":\"转介\"}").status())
+                .as("a counsellor whose area does not cover the person").isEqualTo(400);
+        assertThat(worker.post(MH + "/persons/" + personId + "/referrals",
+                "{\"kind\":\"HOSPITAL\",\"target\":\"" + HOSPITAL + "\"}").status()).isEqualTo(403);
+
+        Api.Reply referred = counsellor.post(MH + "/persons/" + personId + "/referrals",
+                "{\"kind\":\"HOSPITAL\",\"target\":\"" + HOSPITAL + "\",\"note\":\"建议门诊评估\"}");
+        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+        assertThat(referred.json().path("kind").asText()).isEqualTo("HOSPITAL");
+
+        JsonNode referrals = counsellor.get(MH + "/persons/" + personId + "/referrals").json();
+        assertThat(referrals.size()).isEqualTo(1);
+        assertThat(referrals.get(0).path("target").asText()).isEqualTo(HOSPITAL);
+        assertThat(referrals.get(0).path("note").asText()).isEqualTo("建议门诊评估");
+        assertThat(referrals.get(0).path("referredBy").asText()).isEqualTo("zz-counsellor");
+        assertThat(otherCounsellor.get(MH + "/persons/" + personId + "/referrals").status()).isEqualTo(404);
+        assertThat(counsellor.get(MH + "/persons/" + personId).json().path("counsellorId").asText())
+                .as("a hospital referral leaves the counsellor responsible").isEqualTo("zz-counsellor");
+    }
+
+    @Test
+    @Order(7)
     void aCountysOwnBandsApplyWithoutRestart() throws Exception {
         Files.writeString(platform.home.resolve("etc/org.civicgrid.mentalhealth.bands-zezhou.cfg"),
                 "county = 140525\ngad7 = minimal:0-4:LOW,mild:5-9:LOW,moderate:10-13:MODERATE,"
@@ -196,7 +256,7 @@ class MentalHealthIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aFollowUpPastDueOnThePlatformClockIsFlagged() throws Exception {
         assertThat(counsellor.get(MH + "/persons?region=" + ZEZHOU + "&overdue=true").json().size()).isZero();
         // Eight days later on the platform clock: the CRISIS follow-up (7 days) is past due.
@@ -225,7 +285,35 @@ class MentalHealthIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
+    void theCounsellorAcknowledgesTheAlertsWithWhatWasDone() {
+        JsonNode open = counsellor.get(MH + "/alerts?open=true").json();
+        assertThat(open.size()).isEqualTo(2);
+        String first = open.get(0).path("id").asText();
+        assertThat(otherCounsellor.post(MH + "/alerts/" + first + "/acknowledge", "{\"note\":\"已电话联系\"}").status())
+                .isEqualTo(404);
+        assertThat(worker.post(MH + "/alerts/" + first + "/acknowledge", "{\"note\":\"已电话联系\"}").status())
+                .isEqualTo(403);
+        assertThat(counsellor.post(MH + "/alerts/" + first + "/acknowledge", "{}").status()).as("what was done")
+                .isEqualTo(400);
+
+        for (JsonNode alert : open) {
+            Api.Reply acknowledged = counsellor.post(MH + "/alerts/" + alert.path("id").asText() + "/acknowledge",
+                    "{\"note\":\"已电话联系，已转介精神卫生中心\"}");
+            assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+            assertThat(acknowledged.json().path("acknowledgedBy").asText()).isEqualTo("zz-counsellor");
+            assertThat(acknowledged.json().path("acknowledgedAt").isTextual()).isTrue();
+        }
+        assertThat(counsellor.post(MH + "/alerts/" + first + "/acknowledge", "{\"note\":\"再次\"}").status())
+                .as("once").isEqualTo(409);
+        assertThat(counsellor.get(MH + "/alerts?open=true").json().size()).as("the inbox is clear").isZero();
+        JsonNode all = counsellor.get(MH + "/alerts").json();
+        assertThat(all.size()).isEqualTo(2);
+        all.forEach(alert -> assertThat(alert.path("note").asText()).isEqualTo("已电话联系，已转介精神卫生中心"));
+    }
+
+    @Test
+    @Order(10)
     void othersSeeNoIdentityAndNoAnswers() {
         for (Api other : List.of(worker, mediator, countyAdmin)) {
             Api.Reply person = other.get(MH + "/persons/" + personId);
@@ -255,7 +343,7 @@ class MentalHealthIT {
     }
 
     @Test
-    @Order(8)
+    @Order(11)
     void theDatabaseHoldsNoPlaintextIdentityOrAnswers() throws Exception {
         // The campaign name is stored in the clear: it proves the check reads where the data is.
         await("the rows are in the database").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
@@ -265,27 +353,35 @@ class MentalHealthIT {
                 .doesNotContain(ANSWERS.substring(1, ANSWERS.length() - 1)).doesNotContain("score=13");
         if (run.database instanceof TestDatabase.Postgres) {
             assertThat(stored).contains(VILLAGE).doesNotContain(NAME).doesNotContain("近来情绪低落")
-                    .doesNotContain("危险性评估");
+                    .doesNotContain("危险性评估").doesNotContain(HOSPITAL).doesNotContain("建议门诊评估")
+                    .doesNotContain("已电话联系");
         }
     }
 
     @Test
-    @Order(9)
+    @Order(12)
     void uninstallKeepsTheDataAndReinstallShowsIt() throws Exception {
         platform.shell.run("feature:uninstall civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 404);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         if (run.database.count("mh_screening") >= 0) {
             assertThat(run.database.count("mh_screening")).isEqualTo(2);
             assertThat(run.database.count("mh_person")).isEqualTo(1);
+            assertThat(run.database.count("mh_referral")).isEqualTo(1);
         }
         platform.shell.run("feature:install civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         JsonNode person = counsellor.get(MH + "/persons/" + personId + "?reveal=true").json();
         assertThat(person.path("idNumber").asText()).isEqualTo(ID_NUMBER);
         assertThat(person.path("tier").asText()).isEqualTo("HIGH");
         assertThat(counsellor.get(MH + "/persons/" + personId + "/screenings").json().size()).isEqualTo(2);
+        assertThat(counsellor.get(MH + "/persons/" + personId + "/referrals").json().get(0).path("target").asText())
+                .isEqualTo(HOSPITAL);
+        assertThat(counsellor.get(MH + "/alerts?open=true").json().size()).isZero();
         platform.shell.run("feature:uninstall civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 404);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
     }
 
     /** Everything the mental-health tables hold, as text: PostgreSQL through JDBC, H2 as the raw bytes of its files. */
@@ -318,6 +414,20 @@ class MentalHealthIT {
             }
         }
         return out.toString();
+    }
+
+    /** How many entries of the audit trail record this action on the person by this actor with this outcome. */
+    private long auditEntries(String action, String actor, String outcome) {
+        Api.Reply trail = auditor.get("/audit?limit=500");
+        assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+        long n = 0;
+        for (JsonNode entry : trail.json()) {
+            if (action.equals(entry.path("action").asText()) && actor.equals(entry.path("actor").asText())
+                    && outcome.equals(entry.path("outcome").asText()) && personId.equals(entry.path("objectId").asText())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private String flag(String idNumber) {

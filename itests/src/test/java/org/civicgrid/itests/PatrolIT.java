@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * 陵川县's veteran-cadre and volunteer patrol as a county works it: the plug-in installed at runtime, a team with
  * a volunteer and a veteran cadre, a route over checkpoints in 城内社区, a shift on now and one that ended; check-ins
  * on the spot, 500 m away and outside the shift; a hazard that becomes a case in the right grid and whose state
- * the patrol follows; missed checkpoints, figures and the hours export; another county refused; data kept across
- * uninstall and reinstall. Runs on H2 and PostgreSQL like the other integration tests.
+ * the patrol follows until the case is closed, when the figures count it resolved; missed checkpoints, figures and
+ * the hours export; another county refused; data kept across uninstall and reinstall, with no core bundle or
+ * component restarted by any of it. Runs on H2 and PostgreSQL like the other integration tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -31,6 +33,7 @@ class PatrolIT {
 
     /** 城内社区居委会, 崇文镇, 陵川县. */
     private static final String VILLAGE = "140524100001";
+    private static final List<String> PLUGIN_BUNDLES = List.of("civicgrid patrol");
     /** Checkpoints in 陵川县城 (WGS 84 longitude, latitude). */
     private static final double[][] POINTS = {{113.2800, 35.7760}, {113.2815, 35.7768}, {113.2830, 35.7755}};
 
@@ -49,6 +52,7 @@ class PatrolIT {
     private String pastShift;
     private String hazardId;
     private String caseId;
+    private CoreState core;
 
     @BeforeAll
     void boot() throws Exception {
@@ -76,8 +80,10 @@ class PatrolIT {
     @Order(1)
     void thePluginInstallsAtRuntimeAndOffersItsCaseCategory() {
         assertThat(admin.get("/patrol/teams?region=140524").status()).isEqualTo(404);
+        core = CoreState.of(platform, PLUGIN_BUNDLES);
         platform.shell.run("feature:install civicgrid-patrol");
         awaitStatus(admin, "/patrol/teams?region=140524", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         assertThat(admin.get("/cases/categories").json().toString()).contains("patrol-hazard").contains("巡防发现隐患");
         assertThat(platform.api.get("/openapi.json").body()).contains("/patrol/shifts/{id}/check-ins");
     }
@@ -237,6 +243,36 @@ class PatrolIT {
 
     @Test
     @Order(7)
+    void theHazardsCaseIsCarriedToClosedAndCountsAsResolved() {
+        created(admin.post("/units", "{\"id\":\"lc-housing\",\"name\":\"陵川县住房和城乡建设局\",\"kind\":\"HOUSING\","
+                + "\"regionCode\":\"140524\"}"));
+        Api.Reply handlerCreated = admin.post("/users", "{\"id\":\"lc-housing-1\",\"name\":\"住建局经办人\","
+                + "\"password\":\"lc-housing-1-password\",\"roles\":[\"DEPARTMENT_HANDLER\"],\"regionCode\":\"140524\","
+                + "\"unitId\":\"lc-housing\"}");
+        created(handlerCreated);
+        Api handler = platform.api.as("lc-housing-1", "lc-housing-1-password");
+        Api gridWorker = user("lc-worker", "城内社区网格员", "GRID_WORKER", VILLAGE);
+
+        step(operator, "{\"action\":\"DISPATCH\",\"unitId\":\"lc-housing\"}", "DISPATCHED");
+        step(handler, "{\"action\":\"ACCEPT\"}", "IN_HANDLING");
+        step(handler, "{\"action\":\"HANDLE\",\"note\":\"已加固桥头护栏\"}", "HANDLED");
+        awaitHazardState("HANDLED");
+        assertThat(admin.get("/patrol/figures?region=140524").json().path("hazardsResolved").asInt())
+                .as("handled but not yet verified").isZero();
+        step(gridWorker, "{\"action\":\"VERIFY\",\"note\":\"现场核实护栏已牢固\"}", "VERIFIED");
+        step(operator, "{\"action\":\"CLOSE\"}", "CLOSED");
+
+        awaitHazardState("CLOSED");
+        assertThat(cadre.get("/patrol/hazards/" + hazardId).json().path("caseState").asText())
+                .as("the cadre who found it sees what became of it").isEqualTo("CLOSED");
+        JsonNode figures = admin.get("/patrol/figures?region=140524").json();
+        assertThat(figures.path("hazardsReported").asInt()).isEqualTo(1);
+        assertThat(figures.path("hazardsResolved").asInt()).isEqualTo(1);
+        assertThat(figures.path("hazardsRejected").asInt()).isZero();
+    }
+
+    @Test
+    @Order(8)
     void anotherCountySeesNothingAndCanDoNothing() {
         assertThat(otherCounty.get("/patrol/teams/" + teamId).status()).isEqualTo(404);
         assertThat(otherCounty.get("/patrol/shifts/" + currentShift).status()).isEqualTo(404);
@@ -252,23 +288,40 @@ class PatrolIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void uninstallingKeepsTheDataAndReinstallingFindsIt() {
         platform.shell.run("feature:uninstall civicgrid-patrol");
         awaitStatus(admin, "/patrol/teams?region=140524", 404);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         assertThat(admin.get("/cases/categories").json().toString()).doesNotContain("patrol-hazard");
         assertThat(operator.get("/cases/" + caseId).json().path("category").asText())
                 .as("the case stays readable without its plug-in").isEqualTo("patrol-hazard");
 
         platform.shell.run("feature:install civicgrid-patrol");
         awaitStatus(admin, "/patrol/teams?region=140524", 200);
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
         JsonNode team = admin.get("/patrol/teams/" + teamId).json();
         assertThat(team.path("members").size()).isEqualTo(2);
         assertThat(team.path("routes").get(0).path("id").asText()).isEqualTo(routeId);
         JsonNode shift = admin.get("/patrol/shifts/" + currentShift).json();
         assertThat(shift.path("checkIns").size()).isEqualTo(2);
-        assertThat(shift.path("hazards").get(0).path("caseState").asText()).isEqualTo("REGISTERED");
-        assertThat(admin.get("/patrol/figures?region=140524").json().path("closedShifts").asInt()).isEqualTo(2);
+        assertThat(shift.path("hazards").get(0).path("caseState").asText()).isEqualTo("CLOSED");
+        JsonNode figures = admin.get("/patrol/figures?region=140524").json();
+        assertThat(figures.path("closedShifts").asInt()).isEqualTo(2);
+        assertThat(figures.path("hazardsResolved").asInt()).isEqualTo(1);
+    }
+
+    private void step(Api as, String request, String expectedState) {
+        Api.Reply reply = as.post("/cases/" + caseId + "/transitions", request);
+        assertThat(reply.status()).as(request + " → " + reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("state").asText()).isEqualTo(expectedState);
+    }
+
+    /** The patrol's hazard list follows its case's events, so it may lag the case by a moment. */
+    private void awaitHazardState(String state) {
+        await("the patrol hears the case is " + state).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("/patrol/hazards?region=140524").json().get(0).path("caseState").asText()
+                        .equals(state));
     }
 
     private String shift(OffsetDateTime start, OffsetDateTime end) {

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The three county plug-ins on one running platform, as a county's IT staff would handle them: two arrive as KAR
- * files installed offline ({@code kar:install}), one as a feature; they are removed and added back in other orders.
- * All the while residents keep reporting cases and an operator keeps reading them; no core bundle or component may
- * be restarted, and each plug-in's records are there again when it returns.
+ * The three county plug-ins on one running platform, as a county's IT staff would handle them: installed in three
+ * different orders and removed in two, each of them at one time as a KAR file installed offline
+ * ({@code kar:install}, removed with {@code kar:uninstall}) and at another as a feature. All the while residents keep
+ * reporting cases and an operator keeps reading them; no core bundle or component may be restarted, and each
+ * plug-in's records are there again when it returns.
  *
  * <p>Not one of those requests may fail: while a plug-in's resources join or leave the {@code /api} application
  * the whiteboard rebuilds its endpoint, and the platform holds requests for that moment instead of answering 404.
@@ -154,29 +155,77 @@ class PluginsTogetherIT {
 
     @Test
     @Order(4)
-    void addedBackInYetAnotherOrderTheirRecordsAreThere() throws InterruptedException {
+    void addedBackInYetAnotherOrderTheirRecordsAreThere() {
         // Removing a KAR also removes its features repository, though the distribution ships it too: a plug-in
         // removed with kar:uninstall comes back with its KAR, or with its repository added again.
         assertThat(platform.shell.runAllowingErrors("feature:install civicgrid-patrol")).contains("No matching features");
         platform.shell.run("kar:install " + kar("mentalhealth").toUri());
         awaitStatus(counsellor, CAMPAIGNS + "/" + campaignId, 200);
-        platform.shell.run("feature:install civicgrid-mediation");
+        platform.shell.run("kar:install " + kar("mediation").toUri());
         awaitStatus(mediator, DISPUTES + "/" + disputeId, 200);
         platform.shell.run("feature:repo-add " + patrolRepository);
         platform.shell.run("feature:install civicgrid-patrol");
         awaitStatus(patrolAdmin, TEAMS + "/" + teamId, 200);
 
-        assertThat(mediator.get(DISPUTES + "/" + disputeId).json().path("summary").asText()).isEqualTo("邻里排水沟纠纷");
-        assertThat(patrolAdmin.get(TEAMS + "/" + teamId).json().path("name").asText()).isEqualTo("城关老干部巡防队");
-        assertThat(counsellor.get(CAMPAIGNS + "/" + campaignId).json().path("name").asText())
-                .isEqualTo("泽州县秋季心理健康筛查");
+        assertThat(platform.shell.run("kar:list")).contains("civicgrid-mediation-features")
+                .contains("civicgrid-mentalhealth-features");
+        assertRecordsAreThere();
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).isEqualTo(core);
+        load.assertNothingFailed();
+    }
+
+    @Test
+    @Order(5)
+    void removedInASecondOrderTheMediationKarToo() {
+        platform.shell.run("feature:uninstall civicgrid-patrol");
+        awaitStatus(patrolAdmin, TEAMS + "/" + teamId, 404);
+        assertThat(mediator.get(DISPUTES + "/" + disputeId).status()).isEqualTo(200);
+        assertThat(counsellor.get(CAMPAIGNS + "/" + campaignId).status()).isEqualTo(200);
+
+        platform.shell.run("kar:uninstall civicgrid-mediation-features");
+        awaitStatus(mediator, DISPUTES + "/" + disputeId, 404);
+        assertThat(counsellor.get(CAMPAIGNS + "/" + campaignId).status()).isEqualTo(200);
+        assertThat(platform.shell.run("kar:list")).doesNotContain("civicgrid-mediation-features");
+
+        platform.shell.run("kar:uninstall civicgrid-mentalhealth-features");
+        awaitStatus(counsellor, CAMPAIGNS + "/" + campaignId, 404);
+
+        assertThat(platform.api.get("/health").json().path("plugins")).isEmpty();
+        assertThat(platform.shell.run("bundle:list -t 0 --no-format")).doesNotContain("civicgrid patrol")
+                .doesNotContain("civicgrid mediation studio").doesNotContain("civicgrid mental-health screening");
+        assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).isEqualTo(core);
+        load.assertNothingFailed();
+    }
+
+    @Test
+    @Order(6)
+    void addedBackInAThirdOrderTheirRecordsAreThere() throws InterruptedException {
+        platform.shell.run("kar:install " + kar("mediation").toUri());
+        awaitStatus(mediator, DISPUTES + "/" + disputeId, 200);
+        platform.shell.run("feature:install civicgrid-patrol");
+        awaitStatus(patrolAdmin, TEAMS + "/" + teamId, 200);
+        platform.shell.run("kar:install " + kar("mentalhealth").toUri());
+        awaitStatus(counsellor, CAMPAIGNS + "/" + campaignId, 200);
+
+        assertRecordsAreThere();
         assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).isEqualTo(core);
         load.stop();
         load.assertNothingFailed();
         System.out.println("PluginsTogetherIT: " + load.reported.get() + " cases reported and " + load.read.get()
-                + " case lists read while plug-ins were installed six times and removed three times; none failed");
+                + " case lists read while plug-ins were installed nine times and removed six times; none failed");
         assertThat(load.reported.get()).as("cases reported during the installs").isGreaterThan(20);
         assertThat(load.read.get()).as("case lists read during the installs").isGreaterThan(20);
+    }
+
+    private void assertRecordsAreThere() {
+        assertThat(mediator.get(DISPUTES + "/" + disputeId).json().path("summary").asText()).isEqualTo("邻里排水沟纠纷");
+        assertThat(patrolAdmin.get(TEAMS + "/" + teamId).json().path("name").asText()).isEqualTo("城关老干部巡防队");
+        assertThat(counsellor.get(CAMPAIGNS + "/" + campaignId).json().path("name").asText())
+                .isEqualTo("泽州县秋季心理健康筛查");
+        List<String> plugins = new java.util.ArrayList<>();
+        platform.api.get("/health").json().path("plugins").forEach(plugin -> plugins.add(
+                plugin.path("name").asText() + " " + plugin.path("state").asText()));
+        assertThat(plugins).containsExactlyInAnyOrder("mediation ACTIVE", "patrol ACTIVE", "mentalhealth ACTIVE");
     }
 
     private Api user(String id, String role, String region) {
