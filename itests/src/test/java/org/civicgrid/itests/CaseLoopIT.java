@@ -406,8 +406,8 @@ class CaseLoopIT {
                 "region = 140521\nzone = UTC\nofficeHours = 00:00-23:59:59\nweekend =\nregisterMinutes = 15\n");
         await("沁水县's own registration deadline applies").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> registrationMinutes(resident, VILLAGE) == 15);
-        platform.shell.run("civicgrid:user-add --role RESIDENT --region 140522100001 yc-resident yc-resident-pass");
-        assertThat(registrationMinutes(platform.api.as("yc-resident", "yc-resident-pass"), "140522100001"))
+        platform.shell.run("civicgrid:user-add --role RESIDENT --region 140522100001 yc-resident resident-pass-02");
+        assertThat(registrationMinutes(platform.api.as("yc-resident", "resident-pass-02"), "140522100001"))
                 .as("阳城县 keeps the platform-wide deadline").isEqualTo(60);
         Files.delete(platform.home.resolve("etc/org.civicgrid.cases.county-qinshui.cfg"));
         await("removing the county file restores the platform-wide deadline").atMost(Duration.ofSeconds(60))
@@ -490,7 +490,7 @@ class CaseLoopIT {
     }
 
     private Api user(String id, String role, String region, String unit) {
-        String password = id + "-password";
+        String password = TestPasswords.of(id);
         created(admin.post("/users", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"password\":\"" + password
                 + "\",\"roles\":[\"" + role + "\"],\"regionCode\":\"" + region + "\""
                 + (unit == null ? "" : ",\"unitId\":\"" + unit + "\"") + "}"));

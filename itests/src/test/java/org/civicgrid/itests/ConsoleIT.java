@@ -332,7 +332,7 @@ class ConsoleIT {
     }
 
     private void signIn(String user) {
-        signIn(user, user + "-password");
+        signIn(user, TestPasswords.of(user));
     }
 
     private void signIn(String user, String password) {
@@ -455,7 +455,7 @@ class ConsoleIT {
     // --- the platform ---
 
     private Api user(String id, String name, String role, String region, String unit) {
-        String password = id + "-password";
+        String password = TestPasswords.of(id);
         created(admin.post("/users", "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"password\":\"" + password
                 + "\",\"roles\":[\"" + role + "\"],\"regionCode\":\"" + region + "\""
                 + (unit == null ? "" : ",\"unitId\":\"" + unit + "\"") + "}"));

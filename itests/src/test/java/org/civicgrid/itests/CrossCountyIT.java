@@ -57,10 +57,10 @@ class CrossCountyIT {
         platform.shell.run("feature:install civicgrid-mediation civicgrid-patrol civicgrid-mentalhealth");
         String everyWorkingRole = "--role COMMAND_OPERATOR --role GRID_WORKER --role GRID_LEADER --role MEDIATOR "
                 + "--role COUNSELLOR --role DEPARTMENT_HANDLER --role COUNTY_ADMIN";
-        platform.shell.run("civicgrid:user-add " + everyWorkingRole + " --region " + COUNTY_A + " a-all a-all-pass-01");
-        platform.shell.run("civicgrid:user-add " + everyWorkingRole + " --region 140522 b-all b-all-pass-01");
-        a = platform.api.as("a-all", "a-all-pass-01");
-        b = platform.api.as("b-all", "b-all-pass-01");
+        platform.shell.run("civicgrid:user-add " + everyWorkingRole + " --region " + COUNTY_A + " a-all county-a-pass-01");
+        platform.shell.run("civicgrid:user-add " + everyWorkingRole + " --region 140522 b-all county-b-pass-01");
+        a = platform.api.as("a-all", "county-a-pass-01");
+        b = platform.api.as("b-all", "county-b-pass-01");
         fileCountyAsObjects();
     }
 

@@ -427,7 +427,7 @@ class MediationIT {
     }
 
     private Api user(String id, String role, String region) {
-        String password = id + "-password";
+        String password = TestPasswords.of(id);
         created(admin.post("/users", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"password\":\"" + password
                 + "\",\"roles\":[\"" + role + "\"],\"regionCode\":\"" + region + "\"}"));
         return platform.api.as(id, password);

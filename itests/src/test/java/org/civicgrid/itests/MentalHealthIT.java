@@ -436,7 +436,7 @@ class MentalHealthIT {
     }
 
     private Api user(String id, String role, String region) {
-        String password = id + "-password";
+        String password = TestPasswords.of(id);
         platform.shell.run("civicgrid:user-add --role " + role + " --region " + region + " --name " + id + " " + id + " " + password);
         return platform.api.as(id, password);
     }

@@ -349,7 +349,7 @@ class PatrolIT {
     }
 
     private Api user(String id, String name, String role, String region) {
-        String password = id + "-password";
+        String password = TestPasswords.of(id);
         created(admin.post("/users", "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"password\":\"" + password
                 + "\",\"roles\":[\"" + role + "\"],\"regionCode\":\"" + region + "\"}"));
         return platform.api.as(id, password);

@@ -51,8 +51,8 @@ class PlatformIT {
         timings.put("database", database.kind());
         timings.put("boot_to_health_ms", platform.start().toMillis());
         // There are no default accounts: an administrator creates the first users from the Karaf shell.
-        platform.shell.run("civicgrid:user-add --role MEDIATOR --region 1405 --name 调解员 mediator mediator-password-1");
-        mediator = platform.api.as("mediator", "mediator-password-1");
+        platform.shell.run("civicgrid:user-add --role MEDIATOR --region 1405 --name 调解员 mediator peace-pass-01");
+        mediator = platform.api.as("mediator", "peace-pass-01");
     }
 
     @AfterAll

@@ -67,8 +67,8 @@ class PluginsTogetherIT {
         user("yc-resident", "RESIDENT", "140522100001");
         user("yc-operator", "COMMAND_OPERATOR", "140522");
         core = CoreState.of(platform, PLUGIN_BUNDLES);
-        load = new CoreLoad(platform.api.as("yc-resident", "yc-resident-password"),
-                platform.api.as("yc-operator", "yc-operator-password"));
+        load = new CoreLoad(platform.api.as("yc-resident", TestPasswords.of("yc-resident")),
+                platform.api.as("yc-operator", TestPasswords.of("yc-operator")));
         load.start();
     }
 
@@ -230,8 +230,8 @@ class PluginsTogetherIT {
 
     private Api user(String id, String role, String region) {
         platform.shell.run("civicgrid:user-add --role " + role + " --region " + region + " --name " + id + " " + id + " "
-                + id + "-password");
-        return platform.api.as(id, id + "-password");
+                + TestPasswords.of(id));
+        return platform.api.as(id, TestPasswords.of(id));
     }
 
     /** The URL of a features repository as {@code feature:repo-list} shows it. */

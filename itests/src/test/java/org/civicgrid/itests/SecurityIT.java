@@ -160,7 +160,7 @@ class SecurityIT {
     @Order(5)
     void onlyTheAuditAdministratorReadsVerifiesAndExportsTheTrail() throws Exception {
         String combined = platform.shell.runAllowingErrors("civicgrid:user-add --role AUDIT_ADMIN --role SECURITY_ADMIN "
-                + "--region 1405 two-hats two-hats-pass-01");
+                + "--region 1405 two-hats hats-pass-01");
         assertThat(combined).contains("separate duties");
         platform.shell.run("civicgrid:user-add --role AUDIT_ADMIN --region 1405 city-auditor auditor-pass-01");
         Api auditor = platform.api.as("city-auditor", "auditor-pass-01");
@@ -293,5 +293,38 @@ class SecurityIT {
             }
         }
         return entries;
+    }
+
+    @Test
+    @Order(11)
+    void passwordsFollowTheMlpsProfileAndAnExpiredOneIsChangedByItsUser() throws Exception {
+        String weak = platform.shell.runAllowingErrors("civicgrid:user-add --role RESIDENT --region " + VILLAGE
+                + " qs-changer lowercase2026");
+        assertThat(weak).contains("must mix at least 3 of the 4 kinds of character");
+        assertThat(platform.api.as("qs-changer", "lowercase2026").get("/me").status()).as("nothing created").isEqualTo(401);
+        platform.shell.run("civicgrid:user-add --role RESIDENT --region " + VILLAGE + " qs-changer first-pass-01");
+        Api first = platform.api.as("qs-changer", "first-pass-01");
+        assertThat(first.get("/me").json().path("passwordExpired").asBoolean()).isFalse();
+
+        // 90 days later the password has expired: signing in still works, and /api/me says so.
+        platform.moveClock(90L * 24 * 60);
+        try {
+            Api.Reply me = first.get("/me");
+            assertThat(me.status()).as(me.body()).isEqualTo(200);
+            assertThat(me.json().path("passwordExpired").asBoolean()).isTrue();
+            Api.Reply refused = first.post("/me/password", "{\"current\":\"first-pass-01\",\"new\":\"QS-changer-2027\"}");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("new password must not contain the user id");
+            Api.Reply changed = first.post("/me/password", "{\"current\":\"first-pass-01\",\"new\":\"Second-pass-02\"}");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+            assertThat(first.get("/me").status()).as("the old password stops working at once").isEqualTo(401);
+            Api.Reply after = platform.api.as("qs-changer", "Second-pass-02").get("/me");
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.json().path("passwordExpired").asBoolean()).isFalse();
+        } finally {
+            platform.moveClock(0);
+        }
+        assertThat(platform.shell.run("civicgrid:audit-list --type user --id qs-changer --limit 10"))
+                .contains("password.change");
     }
 }

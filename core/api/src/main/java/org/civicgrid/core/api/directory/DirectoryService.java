@@ -93,4 +93,26 @@ public interface DirectoryService {
      * @since 1.1
      */
     User enable(Caller caller, String id);
+
+    /**
+     * Changes the caller's own password. The current password is checked like a sign-in (a wrong one counts
+     * towards the lock); the new one must differ from it and meet the directory's password policy. Passwords the
+     * platform remembers as verified for this user are forgotten.
+     *
+     * @param caller a user of the directory, changing their own password
+     * @param currentPassword the password the user has now
+     * @param newPassword the password to set
+     * @throws org.civicgrid.core.api.rest.ProblemException 400 naming what is wrong (the current password, or the
+     *         rule of the policy the new one breaks); nothing is changed then
+     * @since 1.1
+     */
+    void changePassword(Caller caller, String currentPassword, String newPassword);
+
+    /**
+     * @param caller a signed-in user
+     * @return whether the caller's password is older than the policy allows and should be changed now (signing
+     *         in still works, so the user can change it); {@code false} for callers that are not directory users
+     * @since 1.1
+     */
+    boolean passwordExpired(Caller caller);
 }

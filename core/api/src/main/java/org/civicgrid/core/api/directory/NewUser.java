@@ -7,7 +7,8 @@ import java.util.Set;
  *
  * @param id the login name: 3–64 characters of letters, digits, '.', '_' or '-'
  * @param name the display name
- * @param password the initial password (at least 10 characters)
+ * @param password the initial password, meeting the directory's password policy (by default at least 10
+ *        characters mixing 3 of lower-case, upper-case, digits and others, without the user id)
  * @param roles the roles to grant
  * @param regionCode the region the user belongs to
  * @param unitId the unit, or {@code null}

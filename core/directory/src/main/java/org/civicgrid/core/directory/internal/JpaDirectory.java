@@ -46,7 +46,6 @@ public class JpaDirectory implements DirectoryService, Authenticator {
 
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.directory)";
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
-    static final int PASSWORD_MIN = 10;
     /** How long a verified password is trusted before the slow hash is computed again. */
     static final long VERIFIED_FOR_MILLIS = 30_000;
 
@@ -64,6 +63,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
     private final AuditTrail audit;
     private final PlatformClock clock;
     private volatile DirectoryConfiguration policy;
+    private volatile PasswordPolicy passwords;
 
     @Activate
     public JpaDirectory(@Reference(target = SCHEMA) SchemaReady schema,
@@ -83,12 +83,14 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         this.audit = audit;
         this.clock = clock;
         this.policy = policy;
+        this.passwords = PasswordPolicy.of(policy);
         new SecureRandom().nextBytes(cacheKeySalt);
     }
 
     @Modified
     void modified(DirectoryConfiguration policy) {
         this.policy = policy;
+        this.passwords = PasswordPolicy.of(policy);
     }
 
     @Override
@@ -119,9 +121,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         if (user.name() == null || user.name().isBlank() || user.name().length() > 100) {
             throw ProblemException.badRequest("name is required (at most 100 characters).");
         }
-        if (user.password() == null || user.password().length() < PASSWORD_MIN) {
-            throw ProblemException.badRequest("password must have at least " + PASSWORD_MIN + " characters.");
-        }
+        passwords.check("password", user.id(), user.password());
         if (user.roles() == null || user.roles().isEmpty()) {
             throw ProblemException.badRequest("roles: grant at least one of " + List.of(Role.values()) + ".");
         }
@@ -282,37 +282,98 @@ public class JpaDirectory implements DirectoryService, Authenticator {
                     "account disabled"));
             return Optional.empty();
         }
-        if (!hasher.matches(password, user.passwordHash())) {
-            // Someone is guessing: no earlier verification of this account is trusted any more.
-            verified.values().removeIf(v -> v.caller().userId().equals(userId));
-            DirectoryConfiguration p = policy;
-            boolean locked = jpa.txExpr(TransactionType.Required, em -> {
-                UserEntity u = em.find(UserEntity.class, userId);
-                return u != null && u.failedLogin(Math.max(1, p.lockoutAttempts()), now.plusMinutes(Math.max(1, p.lockoutMinutes())));
-            });
-            audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "failed",
-                    locked ? "wrong password; account locked for " + p.lockoutMinutes() + " minutes" : "wrong password"));
-            if (locked) {
-                LOG.warn("Account {} locked for {} minutes after {} wrong passwords", userId, p.lockoutMinutes(),
-                        p.lockoutAttempts());
-            }
+        String stored = user.passwordHash();
+        if (!hasher.matches(password, stored)) {
+            wrongPassword(user, "login", "wrong password", now);
             return Optional.empty();
         }
-        if (user.failedLogins() > 0 || user.lockedUntil() != null) {
-            jpa.tx(TransactionType.Required, em -> {
+        // A hash of an older kind or cost is replaced while the password is at hand; its age goes on.
+        String rehashed = hasher.needsRehash(stored) ? hasher.hash(password) : null;
+        if (user.failedLogins() > 0 || user.lockedUntil() != null || rehashed != null) {
+            boolean replaced = jpa.txExpr(TransactionType.Required, em -> {
                 UserEntity u = em.find(UserEntity.class, userId);
-                if (u != null) {
-                    u.loggedIn();
+                if (u == null) {
+                    return false;
                 }
+                u.loggedIn();
+                // Unless the password was changed meanwhile (on another node, say): that one stays.
+                if (rehashed != null && stored.equals(u.passwordHash())) {
+                    u.rehashed(rehashed);
+                    return true;
+                }
+                return false;
             });
+            if (replaced) {
+                LOG.info("Password hash of {} replaced by Argon2id at the current cost", userId);
+            }
         }
-        audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "ok", null));
+        boolean expired = passwords.expired(user.passwordChangedAt(), now);
+        audit.record(new AuditEntry(userId, "login", "user", userId, user.toUser().regionCode(), "ok",
+                expired ? "password expired (set " + user.passwordChangedAt().toLocalDate() + ")" : null));
         Caller caller = user.toCaller();
         if (verified.size() > 10_000) {
             verified.clear();
         }
         verified.put(key, new Verified(caller, nowMillis + VERIFIED_FOR_MILLIS));
         return Optional.of(caller);
+    }
+
+    @Override
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        if (currentPassword == null || newPassword == null) {
+            throw ProblemException.badRequest("Send {\"current\": your password now, \"new\": the password you want}.");
+        }
+        String userId = caller.userId();
+        UserEntity user = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
+        if (user == null) {
+            throw ProblemException.notFound("No user " + userId + " in the directory: only directory users have a "
+                    + "password to change here.");
+        }
+        LocalDateTime now = now();
+        if (!user.enabled() || user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            throw new ProblemException(403, "Forbidden", "Your account is locked or disabled; nothing was changed.");
+        }
+        if (!hasher.matches(currentPassword.toCharArray(), user.passwordHash())) {
+            wrongPassword(user, "password.change", "wrong current password", now);
+            throw ProblemException.badRequest("current is not your password now; nothing was changed.");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw ProblemException.badRequest("new password must differ from the current one.");
+        }
+        passwords.check("new password", userId, newPassword);
+        String hash = hasher.hash(newPassword.toCharArray());
+        jpa.tx(TransactionType.Required, em -> em.find(UserEntity.class, userId).passwordChanged(hash, now));
+        // The old password must stop working at once, not when its memory runs out.
+        verified.values().removeIf(v -> v.caller().userId().equals(userId));
+        LOG.info("User {} changed their password", userId);
+        audit.record(AuditEntry.ok(userId, "password.change", "user", userId, user.toUser().regionCode(), null));
+    }
+
+    @Override
+    public boolean passwordExpired(Caller caller) {
+        UserEntity user = caller == null ? null
+                : jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, caller.userId()));
+        return user != null && passwords.expired(user.passwordChangedAt(), now());
+    }
+
+    /**
+     * A wrong password for an existing account: someone may be guessing, so no earlier verification of it is
+     * trusted any more, and enough of them in a row lock it.
+     */
+    private void wrongPassword(UserEntity user, String action, String what, LocalDateTime now) {
+        String userId = user.toUser().id();
+        verified.values().removeIf(v -> v.caller().userId().equals(userId));
+        DirectoryConfiguration p = policy;
+        boolean locked = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = em.find(UserEntity.class, userId);
+            return u != null && u.failedLogin(Math.max(1, p.lockoutAttempts()), now.plusMinutes(Math.max(1, p.lockoutMinutes())));
+        });
+        audit.record(new AuditEntry(userId, action, "user", userId, user.toUser().regionCode(), "failed",
+                locked ? what + "; account locked for " + p.lockoutMinutes() + " minutes" : what));
+        if (locked) {
+            LOG.warn("Account {} locked for {} minutes after {} wrong passwords", userId, p.lockoutMinutes(),
+                    p.lockoutAttempts());
+        }
     }
 
     private LocalDateTime now() {

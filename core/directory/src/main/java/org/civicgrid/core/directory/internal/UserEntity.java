@@ -46,6 +46,9 @@ public class UserEntity {
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
+    @Column(name = "password_changed_at", nullable = false)
+    private LocalDateTime passwordChangedAt;
+
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
@@ -70,10 +73,26 @@ public class UserEntity {
         this.unitId = unitId;
         this.enabled = true;
         this.createdAt = createdAt;
+        this.passwordChangedAt = createdAt;
     }
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    LocalDateTime passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    /** A new password chosen by its user: its age starts again. */
+    void passwordChanged(String hash, LocalDateTime at) {
+        passwordHash = hash;
+        passwordChangedAt = at;
+    }
+
+    /** The same password hashed again at the current cost: its age goes on. */
+    void rehashed(String hash) {
+        passwordHash = hash;
     }
 
     int failedLogins() {

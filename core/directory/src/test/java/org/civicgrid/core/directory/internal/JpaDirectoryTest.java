@@ -70,10 +70,14 @@ class JpaDirectoryTest {
     private static final Caller QINSHUI_AUDITOR = new Caller("qinshui-auditor", Set.of(Role.AUDIT_ADMIN), QINSHUI, null);
     private static final Caller LONGGANG_OPERATOR = new Caller("longgang-staff", Set.of(Role.COMMAND_OPERATOR), LONGGANG, null);
 
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = "Correct-horse-battery-42";
+    /** A cheap Argon2id cost keeps the tests fast; PasswordHasherTest covers the production cost. */
+    private static final PasswordHasher.Cost CHEAP = new PasswordHasher.Cost(64, 1, 1);
     private static final Instant START = Instant.parse("2026-11-23T02:00:00Z");
 
     private DirectoryDatabase db;
+    private RegionService regions;
+    private PlatformClock clock;
     private JpaDirectory directory;
     private final List<AuditEntry> audited = new ArrayList<>();
     private Instant now = START;
@@ -86,8 +90,9 @@ class JpaDirectoryTest {
                 .thenAnswer(call -> Optional.ofNullable(REGIONS.get(call.<String>getArgument(0))));
         PlatformClock clock = mock(PlatformClock.class);
         when(clock.now()).thenAnswer(call -> now);
-        // A cheap hash keeps the tests fast; PasswordHasherTest covers the production cost.
-        directory = new JpaDirectory(db, regions, new PasswordHasher(1_000), audited::add, clock, policy(3, 30));
+        this.regions = regions;
+        this.clock = clock;
+        directory = new JpaDirectory(db, regions, new PasswordHasher(CHEAP), audited::add, clock, policy(3, 30));
 
         directory.createUnit(CITY_ADMIN, new Unit("qinshui-command", "沁水县综治中心", UnitKind.COMMAND_CENTRE, QINSHUI));
         directory.createUnit(CITY_ADMIN, new Unit("longgang-judicial", "龙港镇司法所", UnitKind.JUDICIAL_OFFICE, LONGGANG));
@@ -348,7 +353,7 @@ class JpaDirectoryTest {
 
         @Test
         void aWrongPasswordAnUnknownUserOrAMalformedNameSignsNobodyIn() {
-            assertThat(directory.authenticate("qinshui-operator", "correct horse battery!".toCharArray())).isEmpty();
+            assertThat(directory.authenticate("qinshui-operator", (PASSWORD + "!").toCharArray())).isEmpty();
             assertThat(directory.authenticate("qinshui-operator", new char[0])).isEmpty();
             assertThat(directory.authenticate("nobody-here", PASSWORD.toCharArray())).isEmpty();
             assertThat(directory.authenticate("qinshui operator", PASSWORD.toCharArray())).isEmpty();
@@ -363,7 +368,7 @@ class JpaDirectoryTest {
         @Test
         void theStoredHashIsNotThePassword() {
             String stored = (String) db.value("select password_hash from cg_user where id = ?", "qinshui-operator");
-            assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain(PASSWORD).doesNotContain("correct");
+            assertThat(stored).startsWith("$argon2id$v=19$m=64,t=1,p=1$").doesNotContain(PASSWORD).doesNotContain("horse");
             assertThat(db.value("select password_hash from cg_user where id = ?", "longgang-worker")).isNotEqualTo(stored);
         }
 
@@ -455,6 +460,198 @@ class JpaDirectoryTest {
         private String lockedUntil(String userId) {
             Object value = db.value("select locked_until from cg_user where id = ?", userId);
             return value == null ? null : ((Timestamp) value).toLocalDateTime().toString();
+        }
+    }
+
+    /** The password policy on new users, the upgrade of old hashes, changing a password and its age. */
+    @Nested
+    class Passwords {
+
+        private static final Caller LONGGANG_WORKER = new Caller("longgang-worker", Set.of(Role.GRID_WORKER), LONGGANG, null);
+        private static final String NEW_PASSWORD = "Longgang-Grid-2027";
+
+        static Stream<Arguments> refusedByTheDefaultProfile() {
+            return Stream.of(
+                    Arguments.of("Short-1", "password must have at least 10 characters."),
+                    Arguments.of("only lower case and spaces", "password must mix at least 3 of the 4 kinds of character"),
+                    Arguments.of("Admin@123456", "password is one of the most commonly used passwords"),
+                    Arguments.of("New-Worker-2026", "password must not contain the user id."));
+        }
+
+        @ParameterizedTest
+        @MethodSource("refusedByTheDefaultProfile")
+        void aNewUsersPasswordIsHeldToTheMlpsProfileByDefaultAndNothingIsStoredOnRefusal(String password, String message) {
+            assertProblem(() -> directory.createUser(QINSHUI_ADMIN,
+                    new NewUser("new-worker", "名字", password, Set.of(Role.GRID_WORKER), LONGGANG, null)), 400)
+                    .hasMessageContaining(message);
+            assertThat(db.count("cg_user")).isEqualTo(4);
+            assertThat(audited).isEmpty();
+        }
+
+        @Test
+        void underTheAsvsProfileALongPassphraseWithoutCompositionRulesIsAccepted() {
+            directory.modified(profile(PasswordProfile.ASVS));
+            String passphrase = "only lower case and spaces";
+
+            directory.createUser(QINSHUI_ADMIN, new NewUser("new-worker", "名字", passphrase, Set.of(Role.GRID_WORKER), LONGGANG, null));
+            assertThat(directory.authenticate("new-worker", passphrase.toCharArray())).isPresent();
+            assertProblem(() -> directory.createUser(QINSHUI_ADMIN,
+                    new NewUser("other-worker", "名字", "Short-pw-1", Set.of(Role.GRID_WORKER), LONGGANG, null)), 400)
+                    .hasMessageContaining("at least 12 characters");
+        }
+
+        @Test
+        void aPbkdf2HashOfTheFirstReleasesSignsInAndIsReplacedByArgon2idOnThatSignIn() throws Exception {
+            storeHash("longgang-worker", LegacyHashes.pbkdf2(PASSWORD, 1_000));
+            Object setAt = db.value("select password_changed_at from cg_user where id = ?", "longgang-worker");
+
+            assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).isPresent();
+
+            assertThat(storedHash("longgang-worker")).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
+            assertThat(db.value("select password_changed_at from cg_user where id = ?", "longgang-worker"))
+                    .as("the password's age goes on").isEqualTo(setAt);
+            assertThat(freshDirectory(CHEAP).authenticate("longgang-worker", PASSWORD.toCharArray()))
+                    .as("the new hash verifies").isPresent();
+            assertThat(freshDirectory(CHEAP).authenticate("longgang-worker", (PASSWORD + "!").toCharArray())).isEmpty();
+        }
+
+        @Test
+        void aWrongPasswordLeavesAnOldHashAsItWas() throws Exception {
+            String legacy = LegacyHashes.pbkdf2(PASSWORD, 1_000);
+            storeHash("longgang-worker", legacy);
+
+            assertThat(directory.authenticate("longgang-worker", "Wrong-password-1".toCharArray())).isEmpty();
+            assertThat(storedHash("longgang-worker")).isEqualTo(legacy);
+        }
+
+        @Test
+        void aHashMadeAtALowerCostIsReplacedOnceTheCostIsRaised() {
+            JpaDirectory raised = freshDirectory(new PasswordHasher.Cost(128, 2, 1));
+
+            assertThat(raised.authenticate("longgang-worker", PASSWORD.toCharArray())).isPresent();
+            assertThat(storedHash("longgang-worker")).startsWith("$argon2id$v=19$m=128,t=2,p=1$");
+            assertThat(directory.authenticate("zhongcun-worker", PASSWORD.toCharArray())).isPresent();
+            assertThat(storedHash("zhongcun-worker")).as("already at the cost: left alone").startsWith("$argon2id$v=19$m=64,t=1,p=1$");
+        }
+
+        @Test
+        void aUserChangesTheirPasswordAndTheOldOneStopsWorkingAtOnce() {
+            assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).isPresent();
+            now = START.plus(Duration.ofDays(3));
+
+            directory.changePassword(LONGGANG_WORKER, PASSWORD, NEW_PASSWORD);
+
+            assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray()))
+                    .as("not even from the memory of a recent check").isEmpty();
+            assertThat(directory.authenticate("longgang-worker", NEW_PASSWORD.toCharArray())).isPresent();
+            assertThat(db.value("select password_changed_at from cg_user where id = ?", "longgang-worker").toString())
+                    .startsWith("2026-11-26 02:00");
+            assertThat(audited).contains(AuditEntry.ok("longgang-worker", "password.change", "user", "longgang-worker",
+                    LONGGANG, null));
+        }
+
+        static Stream<Arguments> refusedChanges() {
+            return Stream.of(
+                    Arguments.of(PASSWORD, "Short-1", "new password must have at least 10 characters."),
+                    Arguments.of(PASSWORD, "no upper case or digits", "new password must mix at least 3"),
+                    Arguments.of(PASSWORD, "P@ssw0rd123", "new password is one of the most commonly used passwords"),
+                    Arguments.of(PASSWORD, "My-Longgang-Worker-1", "new password must not contain the user id."),
+                    Arguments.of(PASSWORD, PASSWORD, "new password must differ from the current one."),
+                    Arguments.of(null, NEW_PASSWORD, "Send {\"current\""),
+                    Arguments.of(PASSWORD, null, "Send {\"current\""));
+        }
+
+        @ParameterizedTest
+        @MethodSource("refusedChanges")
+        void aRefusedChangeNamesTheRuleAndChangesNothing(String current, String next, String message) {
+            String before = storedHash("longgang-worker");
+
+            assertProblem(() -> directory.changePassword(LONGGANG_WORKER, current, next), 400).hasMessageContaining(message);
+
+            assertThat(storedHash("longgang-worker")).isEqualTo(before);
+            assertThat(db.value("select failed_logins from cg_user where id = ?", "longgang-worker")).isEqualTo(0);
+            assertThat(audited).isEmpty();
+        }
+
+        @Test
+        void aWrongCurrentPasswordIsRefusedAndCountsTowardsTheLock() {
+            String before = storedHash("longgang-worker");
+            for (int i = 0; i < 3; i++) {
+                assertProblem(() -> directory.changePassword(LONGGANG_WORKER, "Wrong-password-1", NEW_PASSWORD), 400)
+                        .hasMessageContaining("current is not your password now; nothing was changed");
+            }
+
+            assertThat(storedHash("longgang-worker")).isEqualTo(before);
+            assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).as("locked").isEmpty();
+            assertThat(audited).extracting(AuditEntry::action, AuditEntry::outcome, AuditEntry::detail).startsWith(
+                    tuple("password.change", "failed", "wrong current password"),
+                    tuple("password.change", "failed", "wrong current password"),
+                    tuple("password.change", "failed", "wrong current password; account locked for 30 minutes"));
+            assertProblem(() -> directory.changePassword(LONGGANG_WORKER, PASSWORD, NEW_PASSWORD), 403)
+                    .hasMessageContaining("locked or disabled");
+        }
+
+        @Test
+        void onlyDirectoryUsersHaveAPasswordToChangeOrExpire() {
+            Caller shell = new Caller("shell:karaf", Set.of(Role.CITY_ADMIN), "", null);
+            assertProblem(() -> directory.changePassword(shell, PASSWORD, NEW_PASSWORD), 404);
+            assertThat(directory.passwordExpired(shell)).isFalse();
+        }
+
+        @Test
+        void underTheMlpsProfileAPasswordExpiresAfter90DaysYetStillSignsInUntilItIsChanged() {
+            now = START.plus(Duration.ofDays(90)).minusSeconds(1);
+            assertThat(directory.passwordExpired(LONGGANG_WORKER)).isFalse();
+
+            now = START.plus(Duration.ofDays(90));
+            assertThat(directory.passwordExpired(LONGGANG_WORKER)).isTrue();
+            assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).isPresent();
+            assertThat(audited).extracting(AuditEntry::outcome, AuditEntry::detail)
+                    .containsExactly(tuple("ok", "password expired (set 2026-11-23)"));
+
+            directory.changePassword(LONGGANG_WORKER, PASSWORD, NEW_PASSWORD);
+            assertThat(directory.passwordExpired(LONGGANG_WORKER)).isFalse();
+        }
+
+        @Test
+        void underTheAsvsProfileAPasswordDoesNotExpire() {
+            directory.modified(profile(PasswordProfile.ASVS));
+            now = START.plus(Duration.ofDays(3650));
+            assertThat(directory.passwordExpired(LONGGANG_WORKER)).isFalse();
+        }
+
+        @Test
+        void aCustomMaximumAgeApplies() {
+            DirectoryConfiguration custom = profile(PasswordProfile.CUSTOM);
+            when(custom.passwordMinLength()).thenReturn(10);
+            when(custom.passwordCharacterClasses()).thenReturn(3);
+            when(custom.passwordMaxAgeDays()).thenReturn(30);
+            directory.modified(custom);
+
+            now = START.plus(Duration.ofDays(30));
+            assertThat(directory.passwordExpired(LONGGANG_WORKER)).isTrue();
+            when(custom.passwordMaxAgeDays()).thenReturn(0);
+            directory.modified(custom);
+            assertThat(directory.passwordExpired(LONGGANG_WORKER)).as("0 is never").isFalse();
+        }
+
+        private JpaDirectory freshDirectory(PasswordHasher.Cost cost) {
+            return new JpaDirectory(db, regions, new PasswordHasher(cost), audited::add, clock, policy(3, 30));
+        }
+
+        private void storeHash(String userId, String hash) {
+            db.tx(em -> em.createNativeQuery("update cg_user set password_hash = ?1 where id = ?2")
+                    .setParameter(1, hash).setParameter(2, userId).executeUpdate());
+        }
+
+        private String storedHash(String userId) {
+            return (String) db.value("select password_hash from cg_user where id = ?", userId);
+        }
+
+        private DirectoryConfiguration profile(PasswordProfile profile) {
+            DirectoryConfiguration config = policy(3, 30);
+            when(config.passwordProfile()).thenReturn(profile);
+            return config;
         }
     }
 

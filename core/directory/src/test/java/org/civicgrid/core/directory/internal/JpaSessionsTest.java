@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class JpaSessionsTest {
 
     private static final Caller CITY_ADMIN = new Caller("jincheng-admin", Set.of(Role.CITY_ADMIN), "1405", null);
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = "Correct-horse-battery-42";
 
     private DirectoryDatabase db;
     private JpaDirectory directory;
@@ -54,7 +54,7 @@ class JpaSessionsTest {
         DirectoryConfiguration policy = mock(DirectoryConfiguration.class);
         when(policy.lockoutAttempts()).thenReturn(3);
         when(policy.lockoutMinutes()).thenReturn(30);
-        directory = new JpaDirectory(db, regions, new PasswordHasher(1_000), audited::add, clock, policy);
+        directory = new JpaDirectory(db, regions, new PasswordHasher(new PasswordHasher.Cost(64, 1, 1)), audited::add, clock, policy);
         SessionConfiguration limits = mock(SessionConfiguration.class);
         when(limits.idleMinutes()).thenReturn(30);
         when(limits.absoluteHours()).thenReturn(10);
@@ -168,7 +168,7 @@ class JpaSessionsTest {
         OpenedSession session = sessions.open(worker);
 
         for (int i = 0; i < 3; i++) {
-            directory.authenticate("longgang-worker", "wrong password!".toCharArray());
+            directory.authenticate("longgang-worker", "Wrong-password-1".toCharArray());
         }
         assertThat(sessions.resume(session.token())).as("locked after three wrong passwords").isEmpty();
         directory.unlock(CITY_ADMIN, "longgang-worker");

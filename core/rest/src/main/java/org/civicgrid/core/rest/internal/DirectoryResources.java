@@ -1,6 +1,7 @@
 package org.civicgrid.core.rest.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -15,12 +16,15 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.NewUser;
+import org.civicgrid.core.api.directory.Role;
 import org.civicgrid.core.api.directory.Unit;
 import org.civicgrid.core.api.directory.User;
 import org.civicgrid.core.api.rest.ApiApplication;
@@ -149,7 +153,7 @@ final class DirectoryResources {
         }
     }
 
-    /** {@code /api/me}: who the platform thinks the caller is. */
+    /** {@code /api/me}: who the platform thinks the caller is, and the caller's own password. */
     @Component(service = Me.class, immediate = true)
     @JaxrsResource
     @JaxrsApplicationSelect(ApiApplication.SELECT)
@@ -158,10 +162,43 @@ final class DirectoryResources {
     @Tag(name = "directory", description = "Users and organisational units")
     public static class Me {
 
-        @GET
-        @Operation(summary = "The signed-in caller: id, roles, region, unit")
-        public Caller me(@Context SecurityContext security) {
-            return ApiSecurity.caller(security);
+        private final DirectoryService directory;
+
+        @Activate
+        public Me(@Reference DirectoryService directory) {
+            this.directory = directory;
         }
+
+        @GET
+        @Operation(summary = "The signed-in caller: id, roles, region, unit, and whether their password has expired")
+        public SignedIn me(@Context SecurityContext security) {
+            Caller caller = ApiSecurity.caller(security);
+            return new SignedIn(caller.userId(), caller.roles(), caller.regionCode(), caller.unitId(),
+                    directory.passwordExpired(caller));
+        }
+
+        @POST
+        @Path("password")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Change your own password: {\"current\": …, \"new\": …}")
+        public Response changePassword(@Context SecurityContext security, PasswordChange change) {
+            if (change == null) {
+                throw ProblemException.badRequest("Send {\"current\": your password now, \"new\": the password you want}.");
+            }
+            directory.changePassword(ApiSecurity.caller(security), change.current(), change.next());
+            return Response.noContent().build();
+        }
+    }
+
+    /**
+     * The signed-in caller as {@code /api/me} shows it.
+     *
+     * @param passwordExpired the password is older than the policy allows: the console asks for a new one
+     */
+    public record SignedIn(String userId, Set<Role> roles, String regionCode, String unitId, boolean passwordExpired) {
+    }
+
+    /** The body of {@code POST /api/me/password}. */
+    public record PasswordChange(String current, @JsonProperty("new") String next) {
     }
 }

@@ -38,7 +38,8 @@ public class UserAddCommand implements Action {
     @Argument(index = 0, name = "id", description = "Login name", required = true)
     private String id;
 
-    @Argument(index = 1, name = "password", description = "Initial password (at least 10 characters)", required = true)
+    @Argument(index = 1, name = "password", required = true, description = "Initial password: by default at least 10 "
+            + "characters mixing 3 of lower-case, upper-case, digits and others, without the user id")
     private String password;
 
     @Override
