@@ -263,7 +263,13 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         Verified recent = verified.get(key);
         long nowMillis = System.currentTimeMillis();
         if (recent != null && recent.until > nowMillis) {
-            return Optional.of(recent.caller);
+            // The slow hash is skipped, not the account: disabled, locked or given a new password on any node
+            // since, the remembered check no longer counts (one read by primary key, no shared cache).
+            UserEntity current = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
+            if (current != null && current.enabled() && current.passwordHash().equals(recent.passwordHash())
+                    && (current.lockedUntil() == null || !current.lockedUntil().isAfter(now()))) {
+                return Optional.of(recent.caller);
+            }
         }
         verified.remove(key);
         UserEntity user = jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
@@ -289,6 +295,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         }
         // A hash of an older kind or cost is replaced while the password is at hand; its age goes on.
         String rehashed = hasher.needsRehash(stored) ? hasher.hash(password) : null;
+        String kept = stored;
         if (user.failedLogins() > 0 || user.lockedUntil() != null || rehashed != null) {
             boolean replaced = jpa.txExpr(TransactionType.Required, em -> {
                 UserEntity u = em.find(UserEntity.class, userId);
@@ -305,6 +312,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
             });
             if (replaced) {
                 LOG.info("Password hash of {} replaced by Argon2id at the current cost", userId);
+                kept = rehashed;
             }
         }
         boolean expired = passwords.expired(user.passwordChangedAt(), now);
@@ -314,7 +322,7 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         if (verified.size() > 10_000) {
             verified.clear();
         }
-        verified.put(key, new Verified(caller, nowMillis + VERIFIED_FOR_MILLIS));
+        verified.put(key, new Verified(caller, kept, nowMillis + VERIFIED_FOR_MILLIS));
         return Optional.of(caller);
     }
 
@@ -411,6 +419,6 @@ public class JpaDirectory implements DirectoryService, Authenticator {
                 "regionCode " + regionCode + " is not a region of this platform."));
     }
 
-    private record Verified(Caller caller, long until) {
+    private record Verified(Caller caller, String passwordHash, long until) {
     }
 }

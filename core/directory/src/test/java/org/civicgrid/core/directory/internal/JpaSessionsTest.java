@@ -149,6 +149,16 @@ class JpaSessionsTest {
     }
 
     @Test
+    void aPasswordRememberedAsVerifiedStopsCountingWhenAnotherNodeDisablesTheAccount() {
+        assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).isPresent();
+        // Another node of the same database disables it: this node's memory of the check is not told.
+        db.tx(org.apache.aries.jpa.template.TransactionType.Required,
+                em -> em.find(UserEntity.class, "longgang-worker").enabled(false));
+
+        assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).isEmpty();
+    }
+
+    @Test
     void onlyAnAdministratorOfTheAreaDisablesAndNeverTheirOwnAccountNorWithoutAReason() {
         Caller yangcheng = new Caller("yangcheng-admin", Set.of(Role.COUNTY_ADMIN), "140522", null);
         Caller operator = new Caller("qinshui-operator", Set.of(Role.COMMAND_OPERATOR), "140521", null);
