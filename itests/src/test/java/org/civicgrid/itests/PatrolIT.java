@@ -247,10 +247,10 @@ class PatrolIT {
         created(admin.post("/units", "{\"id\":\"lc-housing\",\"name\":\"陵川县住房和城乡建设局\",\"kind\":\"HOUSING\","
                 + "\"regionCode\":\"140524\"}"));
         Api.Reply handlerCreated = admin.post("/users", "{\"id\":\"lc-housing-1\",\"name\":\"住建局经办人\","
-                + "\"password\":\"lc-housing-1-password\",\"roles\":[\"DEPARTMENT_HANDLER\"],\"regionCode\":\"140524\","
-                + "\"unitId\":\"lc-housing\"}");
+                + "\"password\":\"" + TestPasswords.of("lc-housing-1") + "\",\"roles\":[\"DEPARTMENT_HANDLER\"],"
+                + "\"regionCode\":\"140524\",\"unitId\":\"lc-housing\"}");
         created(handlerCreated);
-        Api handler = platform.api.as("lc-housing-1", "lc-housing-1-password");
+        Api handler = platform.api.as("lc-housing-1", TestPasswords.of("lc-housing-1"));
         Api gridWorker = user("lc-worker", "城内社区网格员", "GRID_WORKER", VILLAGE);
 
         step(operator, "{\"action\":\"DISPATCH\",\"unitId\":\"lc-housing\"}", "DISPATCHED");
