@@ -208,7 +208,7 @@ class CaseQueriesTest {
         assertThat(JpaCaseService.OPEN_STATES).isEqualTo(OPEN.stream().map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", ", "(", ")")));
         // On H2, the fallback indexes exist.
-        try (Connection c = db.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery(
                 "select index_name from information_schema.indexes where table_name = 'CG_CASE'")) {
             Set<String> indexes = new TreeSet<>();
             while (rs.next()) {

@@ -1,107 +1,11 @@
 package org.civicgrid.core.cases.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
+import org.civicgrid.core.testing.JpaTestDatabase;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.h2.jdbcx.JdbcDataSource;
-
-/**
- * An in-memory H2 database in the platform's mode with the cases' changelog applied, and their
- * persistence unit on it through EclipseLink, as a {@link JpaTemplate} whose every call is one local transaction.
- */
-final class CasesDatabase implements JpaTemplate, AutoCloseable {
-
-    final JdbcDataSource dataSource = new JdbcDataSource();
-    private final EntityManagerFactory emf;
-    private final Connection keepAlive;
+/** The bundle's changelog and persistence unit on a fresh in-memory H2, for tests that run the real queries. */
+final class CasesDatabase extends JpaTestDatabase {
 
     CasesDatabase() throws Exception {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        keepAlive = dataSource.getConnection();
-        migrate();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("javax.persistence.jtaDataSource", null);
-        properties.put("javax.persistence.nonJtaDataSource", dataSource);
-        emf = new PersistenceProvider().createEntityManagerFactory("civicgrid-cases", properties);
-    }
-
-    /** Applies the changelog as the platform's migrator does; twice is the same as once. */
-    void migrate() throws Exception {
-        Database database = DatabaseFactory.getInstance()
-                .findCorrectDatabaseImplementation(new JdbcConnection(dataSource.getConnection()));
-        try (Liquibase liquibase = new Liquibase("db/changelog/org.civicgrid.core.cases.xml",
-                new ClassLoaderResourceAccessor(getClass().getClassLoader()), database)) {
-            liquibase.update(new Contexts(), new LabelExpression());
-        }
-    }
-
-    long count(String table) {
-        try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("select count(*) from " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            R result = code.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
-    }
-
-    @Override
-    public void tx(TransactionType type, EmConsumer code) {
-        txExpr(type, em -> {
-            code.accept(em);
-            return null;
-        });
-    }
-
-    @Override
-    public <R> R txExpr(EmFunction<R> code) {
-        return txExpr(TransactionType.Required, code);
-    }
-
-    @Override
-    public void tx(EmConsumer code) {
-        tx(TransactionType.Required, code);
-    }
-
-    @Override
-    public void close() throws Exception {
-        emf.close();
-        keepAlive.close();
+        super("db/changelog/org.civicgrid.core.cases.xml", "civicgrid-cases");
     }
 }

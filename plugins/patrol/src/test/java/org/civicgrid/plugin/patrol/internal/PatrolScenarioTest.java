@@ -300,7 +300,7 @@ class PatrolScenarioTest {
         Member member = registry.team(ADMIN, f.team.id()).members().stream()
                 .filter(m -> m.userId().equals("cadre-1")).findFirst().orElseThrow();
         assertThat(member.phone()).isEqualTo("139****5678");
-        try (var c = db.dataSource.getConnection(); var rs = c.createStatement().executeQuery(
+        try (var c = db.connection(); var rs = c.createStatement().executeQuery(
                 "select phone_sealed from pat_member where user_id = 'cadre-1'")) {
             rs.next();
             assertThat(rs.getString(1)).startsWith("sealed:").doesNotContain("13912345678");
