@@ -108,6 +108,16 @@ class MediationIT {
         assertThat(parties.get(0).path("idNumber").asText()).isEqualTo("1101**********002X");
         assertThat(parties.get(0).path("phone").asText()).isEqualTo("138****5678");
         assertThat(received.body()).doesNotContain("张三").doesNotContain("13812345678");
+        // Nor anywhere in the database, read whole as a copy of it would be; the dispute's summary is stored in the
+        // clear and shows the check reads where the data is.
+        await("the dispute is stored").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> StoredData.of(run).contains("两户宅基地边界争议"));
+        try {
+            assertThat(StoredData.of(run).found("11010519491231002X", "13812345678", "张三", "龙港镇某村1号"))
+                    .as("stored in the clear").isEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
 
         JsonNode assigned = ok(operator.post(DISPUTES + "/" + agreed + "/assignment", "{}"));
         assertThat(assigned.path("mediatorId").asText()).as("chosen by type and place").isEqualTo("qs-med");
