@@ -8,7 +8,7 @@ const messages = {
       title: '登录', user: '用户名', password: '密码', submit: '登录', wrong: '用户名或密码错误，或账号已停用。',
       required: '请输入用户名和密码', failed: '无法登录：{detail}'
     },
-    header: { region: '辖区', language: '语言', logout: '退出登录', roles: '角色' },
+    header: { region: '辖区', language: '语言', logout: '退出登录', roles: '角色', menu: '菜单' },
     menu: { map: '网格地图', inbox: '案件办理', dashboard: '统计分析', admin: '系统管理', plugins: '扩展功能' },
     common: {
       search: '查询', reset: '重置', refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', none: '暂无数据',
@@ -79,7 +79,7 @@ const messages = {
       wrong: 'Wrong user name or password, or the account is disabled.', required: 'Enter your user name and password',
       failed: 'Could not sign in: {detail}'
     },
-    header: { region: 'Region', language: 'Language', logout: 'Sign out', roles: 'Roles' },
+    header: { region: 'Region', language: 'Language', logout: 'Sign out', roles: 'Roles', menu: 'Menu' },
     menu: { map: 'Grid map', inbox: 'Cases', dashboard: 'Dashboard', admin: 'Administration', plugins: 'Extensions' },
     common: {
       search: 'Search', reset: 'Reset', refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…',

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -41,7 +42,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * the region's grids on the map, a case reported on the map and taken through register, dispatch, accept, handle,
  * verify and close by the people whose steps they are, the dashboard counting it, the language switched, a
  * plug-in's panel appearing when its bundle is installed and going when it is removed (no page reload), and a grid
- * worker seeing neither administration nor a counsellor's panel. Screenshots go to target/screenshots/.
+ * worker seeing neither administration nor a counsellor's panel, and at phone width able to reach the menu, the inbox
+ * and a case without sideways scrolling. Screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -318,6 +320,41 @@ class ConsoleIT {
         screenshot("11-admin");
     }
 
+    @Test
+    @Order(12)
+    void aGridWorkerUsesTheConsoleOnAPhone() throws Exception {
+        signOut();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            signIn("qs-worker");
+            assertThat(browser.findElements(By.id("side-menu"))).as("the menu waits behind its button").isEmpty();
+            noSidewaysScrolling();
+
+            click(By.id("menu-toggle"));
+            click(By.cssSelector("[data-menu=inbox]"));
+            urlContains("/console/cases");
+            until("the menu closes", d -> d.findElements(By.id("side-menu")).stream().noneMatch(WebElement::isDisplayed));
+            click(By.id("tab-all"));
+            visible(By.cssSelector("a.cg-case-link[data-case='" + caseId + "']"));
+            noSidewaysScrolling();
+            screenshot("12-phone-inbox");
+
+            click(By.cssSelector("a.cg-case-link[data-case='" + caseId + "']"));
+            awaitState("CLOSED");
+            visible(By.id("case-timeline"));
+            noSidewaysScrolling();
+            screenshot("12-phone-case");
+
+            click(By.id("menu-toggle"));
+            click(By.cssSelector("[data-menu=map]"));
+            urlContains("/console/map");
+            until("the page shows it", d -> !d.findElements(By.cssSelector("path.cg-grid")).isEmpty());
+            noSidewaysScrolling();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
     // --- the browser ---
 
     private static WebDriver chromium() {
@@ -388,8 +425,19 @@ class ConsoleIT {
         return text.isEmpty() ? -1 : Long.parseLong(text);
     }
 
+    /** Neither the page nor anything on it is wider than the window. */
+    private void noSidewaysScrolling() {
+        until("nothing scrolls sideways", d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"
+                        + " && document.body.scrollWidth <= window.innerWidth")));
+    }
+
     private void type(String id, String text) {
-        WebElement input = visible(By.id(id));
+        type(By.id(id), text);
+    }
+
+    private void type(By by, String text) {
+        WebElement input = visible(by);
         input.clear();
         input.sendKeys(text);
     }
