@@ -43,7 +43,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * verify and close by the people whose steps they are, the dashboard counting it, the language switched, a
  * plug-in's panel appearing when its bundle is installed and going when it is removed (no page reload), and a grid
  * worker seeing neither administration nor a counsellor's panel, and at phone width able to reach the menu, the inbox
- * and a case without sideways scrolling. Screenshots go to target/screenshots/.
+ * and a case without sideways scrolling; an administrator disabling and enabling a user and importing grids (a
+ * refused file's per-row report, then a good file applied). Screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +53,8 @@ class ConsoleIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String TOWNSHIP = "140521100";
+    /** The village the imported grids belong to. */
+    private static final String IMPORT_VILLAGE = "140521100200";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     private PlatformRun run;
@@ -311,13 +314,50 @@ class ConsoleIT {
 
     @Test
     @Order(11)
-    void anAdministratorSeesAdministration() throws Exception {
+    void anAdministratorDisablesAndEnablesAUserAndImportsGridsWithAPerRowReport() throws Exception {
         signOut();
         signIn("qs-admin", "county-pass-01");
         click(By.cssSelector("[data-menu=admin]"));
         urlContains("/console/admin");
         until("the page shows it", d -> d.findElement(By.id("admin-page")).getText().contains("qs-worker"));
+        assertThat(browser.findElements(By.cssSelector("[data-disable='qs-admin']"))).as("not oneself").isEmpty();
+
+        click(By.cssSelector("[data-disable='qs-police-1']"));
+        type(By.cssSelector(".cg-disable-box .el-message-box__input input"), "调离岗位");
+        click(By.cssSelector(".cg-disable-box .el-message-box__btns .el-button--primary"));
+        until("the page shows it", d -> d.findElement(By.cssSelector("[data-user-state='qs-police-1']")).getText().contains("停用"));
+        assertThat(admin.get("/users/qs-police-1").json().path("enabled").asBoolean()).isFalse();
+        assertThat(platform.api.as("qs-police-1", "qs-police-1-password").get("/me").status()).isEqualTo(401);
         screenshot("11-admin");
+        click(By.cssSelector("[data-enable='qs-police-1']"));
+        until("the page shows it", d -> d.findElement(By.cssSelector("[data-user-state='qs-police-1']")).getText().contains("启用"));
+        assertThat(admin.get("/users/qs-police-1").json().path("enabled").asBoolean()).isTrue();
+        assertThat(platform.api.as("qs-police-1", "qs-police-1-password").get("/me").status()).isEqualTo(200);
+
+        // A file with one bad feature (its outline crosses itself) is refused whole, with the row that is wrong.
+        click(By.id("tab-grids"));
+        String first = IMPORT_VILLAGE + "951";
+        String second = IMPORT_VILLAGE + "952";
+        Path bad = platform.home.resolve("grids-bad.geojson");
+        Files.writeString(bad, collection(feature(first, "东街第951网格", square(112.00, 36.50)), feature(second, "东街第952网格",
+                "[[[112.01,36.50],[112.02,36.51],[112.02,36.50],[112.01,36.51],[112.01,36.50]]]")));
+        visible(By.id("grid-import-file")).sendKeys(bad.toAbsolutePath().toString());
+        click(By.id("grid-import-submit"));
+        WebElement problems = visible(By.id("grid-import-problems"));
+        until("the report names the row", d -> d.findElement(By.cssSelector("#grid-import-problems tbody tr")).getText()
+                .matches("(?s)2\\s+" + second + "\\s+.+"));
+        assertThat(problems.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        assertThat(admin.get("/grids/" + first).status()).as("nothing of a refused file is kept").isEqualTo(404);
+        screenshot("11-grid-import");
+
+        Path good = platform.home.resolve("grids-good.geojson");
+        Files.writeString(good, collection(feature(first, "东街第951网格", square(112.00, 36.50)),
+                feature(second, "东街第952网格", square(112.01, 36.50))));
+        visible(By.id("grid-import-file")).sendKeys(good.toAbsolutePath().toString());
+        click(By.id("grid-import-submit"));
+        assertThat(visible(By.id("grid-import-applied")).getText()).contains("2");
+        assertThat(browser.findElements(By.id("grid-import-problems"))).isEmpty();
+        assertThat(admin.get("/grids/" + second).status()).isEqualTo(200);
     }
 
     @Test
@@ -530,6 +570,21 @@ class ConsoleIT {
             // a manifest is all it needs
         }
         return jar;
+    }
+
+    private static String square(double lon, double lat) {
+        double d = 0.01;
+        return "[[[" + lon + "," + lat + "],[" + (lon + d) + "," + lat + "],[" + (lon + d) + "," + (lat + d) + "],["
+                + lon + "," + (lat + d) + "],[" + lon + "," + lat + "]]]";
+    }
+
+    private static String feature(String code, String name, String coordinates) {
+        return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"parent\":\""
+                + IMPORT_VILLAGE + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + coordinates + "}}";
+    }
+
+    private static String collection(String... features) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }
 
     private static void created(Api.Reply reply) {
