@@ -52,6 +52,9 @@ const messages = {
       import: '导入', importApplied: '导入成功：{accepted} 个网格，其中更新 {updated} 个。',
       importRefused: '未导入：{count} 行有误，请修改后重新上传。', row: '行', problem: '问题'
     },
+    heat: {
+      toggle: '诉求热点图', from: '开始日期', to: '结束日期', count: '有位置的案件 {count} 件', few: '少', many: '多'
+    },
     panel: { endpoint: '数据接口', empty: '暂无数据', gone: '该扩展已卸载，页面已关闭。' },
     state: {
       REPORTED: '已上报', REGISTERED: '已立案', REJECTED: '不予受理', DISPATCHED: '已派遣', IN_HANDLING: '处置中',
@@ -129,6 +132,9 @@ const messages = {
       gridImport: 'Grid import', gridImportHint: 'Upload a GeoJSON file (a FeatureCollection with the properties code, name, parent) or a CSV file (header code,name,parent,wkt). Nothing is imported unless every row is right; the rows in error are listed.',
       import: 'Import', importApplied: 'Imported: {accepted} grids, {updated} of them updated.',
       importRefused: 'Nothing imported: {count} rows are wrong; correct them and upload again.', row: 'Row', problem: 'Problem'
+    },
+    heat: {
+      toggle: "Residents' demands heat map", from: 'From', to: 'To', count: '{count} located cases', few: 'few', many: 'many'
     },
     panel: { endpoint: 'Data endpoint', empty: 'Nothing here', gone: 'This extension was removed; its page is closed.' },
     state: {

@@ -44,7 +44,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * plug-in's panel appearing when its bundle is installed and going when it is removed (no page reload), and a grid
  * worker seeing neither administration nor a counsellor's panel, and at phone width able to reach the menu, the inbox
  * and a case without sideways scrolling; an administrator disabling and enabling a user and importing grids (a
- * refused file's per-row report, then a good file applied). Screenshots go to target/screenshots/.
+ * refused file's per-row report, then a good file applied); the heat map of residents' demands by time and category.
+ * Screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -393,6 +394,24 @@ class ConsoleIT {
         } finally {
             browser.manage().window().setSize(new Dimension(1366, 768));
         }
+    }
+
+    @Test
+    @Order(13)
+    void theHeatMapOfResidentsDemandsShowsWhereCasesWereReported() throws Exception {
+        signOut();
+        signIn("qs-operator");
+        until("the page shows it", d -> !d.findElements(By.cssSelector("path.cg-grid")).isEmpty());
+        visible(By.cssSelector("path.cg-case-" + caseId));
+        assertThat(browser.findElements(By.cssSelector("path.cg-heat"))).isEmpty();
+        click(By.cssSelector(".cg-heat-toggle .el-switch__core"));
+        until("the heat layer is drawn", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
+        until("the page counts the case", d -> d.findElement(By.id("heat-count")).getText().matches(".*[1-9].*"));
+        choose("heat-category", "路灯故障");
+        until("the heat layer is drawn", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
+        screenshot("13-heat-map");
+        click(By.cssSelector(".cg-heat-toggle .el-switch__core"));
+        until("the heat layer goes", d -> d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
     }
 
     // --- the browser ---
