@@ -409,6 +409,11 @@ class ConsoleIT {
         until("the page counts the case", d -> d.findElement(By.id("heat-count")).getText().matches(".*[1-9].*"));
         choose("heat-category", "路灯故障");
         until("the heat layer is drawn", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
+        // Zoomed in to the case's grid, the squares are counted again at that scale.
+        type("grid-search", gridCode);
+        browser.findElement(By.id("grid-search")).sendKeys(Keys.ENTER);
+        visible(By.id("grid-card"));
+        until("the heat layer is drawn again", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
         screenshot("13-heat-map");
         click(By.cssSelector(".cg-heat-toggle .el-switch__core"));
         until("the heat layer goes", d -> d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
