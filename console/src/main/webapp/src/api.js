@@ -7,10 +7,12 @@ const TOKEN = 'civicgrid.session'
 
 /** An API answer other than 2xx, with the problem's detail (RFC 7807) when the platform gave one. */
 export class ApiError extends Error {
-  constructor(status, detail) {
+  constructor(status, detail, payload) {
     super(detail || ('HTTP ' + status))
     this.status = status
     this.detail = detail
+    // The answer's body as the platform sent it (a grid import's refusal carries its per-row report).
+    this.payload = payload
   }
 }
 
@@ -52,10 +54,10 @@ export function forgetCredentials() {
   sessionStorage.removeItem(TOKEN)
 }
 
-export async function api(method, path, body) {
+export async function api(method, path, body, contentType) {
   const token = sessionStorage.getItem(TOKEN)
   try {
-    return await send(method, path, token ? 'Bearer ' + token : null, body)
+    return await send(method, path, token ? 'Bearer ' + token : null, body, contentType)
   } catch (e) {
     if (e.status === 401 && token) {
       forgetCredentials()
@@ -65,7 +67,10 @@ export async function api(method, path, body) {
   }
 }
 
-async function send(method, path, authorization, body) {
+/** Sends a file's content as it is (a Blob or File) with the given content type, as the signed-in user. */
+export const upload = (path, contentType, file) => api('POST', path, file, contentType)
+
+async function send(method, path, authorization, body, contentType) {
   // X-Requested-With: the platform then leaves out WWW-Authenticate on a 401, so the browser shows no
   // login dialog of its own over the console.
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
@@ -73,19 +78,19 @@ async function send(method, path, authorization, body) {
     headers.Authorization = authorization
   }
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json'
+    headers['Content-Type'] = contentType || 'application/json'
   }
   const response = await fetch('/api' + path, {
     method,
     headers,
     credentials: 'omit',
-    body: body === undefined ? undefined : JSON.stringify(body)
+    body: body === undefined || contentType ? body : JSON.stringify(body)
   })
   const type = response.headers.get('Content-Type') || ''
   const payload = type.includes('json') ? await response.json().catch(() => null) : await response.text()
   if (!response.ok) {
     const detail = payload && typeof payload === 'object' ? payload.detail || payload.title : null
-    throw new ApiError(response.status, detail)
+    throw new ApiError(response.status, detail, payload)
   }
   return payload
 }

@@ -8,7 +8,7 @@ const messages = {
       title: '登录', user: '用户名', password: '密码', submit: '登录', wrong: '用户名或密码错误，或账号已停用。',
       required: '请输入用户名和密码', failed: '无法登录：{detail}'
     },
-    header: { region: '辖区', language: '语言', logout: '退出登录', roles: '角色' },
+    header: { region: '辖区', language: '语言', logout: '退出登录', roles: '角色', menu: '菜单' },
     menu: { map: '网格地图', inbox: '案件办理', dashboard: '统计分析', admin: '系统管理', plugins: '扩展功能' },
     common: {
       search: '查询', reset: '重置', refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', none: '暂无数据',
@@ -45,7 +45,15 @@ const messages = {
     },
     admin: {
       title: '系统管理', users: '用户', units: '单位', plugins: '已安装扩展', userId: '账号', name: '名称', roles: '角色',
-      region: '区域', unit: '单位', kind: '类型', version: '版本', state: '状态', bundle: '组件'
+      region: '区域', unit: '单位', kind: '类型', version: '版本', state: '状态', bundle: '组件',
+      enabled: '启用', disabled: '停用', actions: '操作', disable: '停用', enable: '启用',
+      disableReason: '停用账号 {user}：请填写原因（记入审计日志）。该账号的所有登录会话将立即结束。',
+      gridImport: '网格导入', gridImportHint: '上传 GeoJSON（FeatureCollection，属性 code、name、parent）或 CSV（表头 code,name,parent,wkt）文件。全部通过才导入，任一行有误则不导入并列出问题。',
+      import: '导入', importApplied: '导入成功：{accepted} 个网格，其中更新 {updated} 个。',
+      importRefused: '未导入：{count} 行有误，请修改后重新上传。', row: '行', problem: '问题'
+    },
+    heat: {
+      toggle: '诉求热点图', from: '开始日期', to: '结束日期', count: '有位置的案件 {count} 件', few: '少', many: '多'
     },
     panel: { endpoint: '数据接口', empty: '暂无数据', gone: '该扩展已卸载，页面已关闭。' },
     state: {
@@ -79,7 +87,7 @@ const messages = {
       wrong: 'Wrong user name or password, or the account is disabled.', required: 'Enter your user name and password',
       failed: 'Could not sign in: {detail}'
     },
-    header: { region: 'Region', language: 'Language', logout: 'Sign out', roles: 'Roles' },
+    header: { region: 'Region', language: 'Language', logout: 'Sign out', roles: 'Roles', menu: 'Menu' },
     menu: { map: 'Grid map', inbox: 'Cases', dashboard: 'Dashboard', admin: 'Administration', plugins: 'Extensions' },
     common: {
       search: 'Search', reset: 'Reset', refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…',
@@ -118,7 +126,15 @@ const messages = {
     },
     admin: {
       title: 'Administration', users: 'Users', units: 'Units', plugins: 'Installed plug-ins', userId: 'Account', name: 'Name',
-      roles: 'Roles', region: 'Region', unit: 'Unit', kind: 'Kind', version: 'Version', state: 'State', bundle: 'Bundle'
+      roles: 'Roles', region: 'Region', unit: 'Unit', kind: 'Kind', version: 'Version', state: 'State', bundle: 'Bundle',
+      enabled: 'Enabled', disabled: 'Disabled', actions: 'Actions', disable: 'Disable', enable: 'Enable',
+      disableReason: 'Disable the account {user}: say why (it goes to the audit trail). Every session of the account ends at once.',
+      gridImport: 'Grid import', gridImportHint: 'Upload a GeoJSON file (a FeatureCollection with the properties code, name, parent) or a CSV file (header code,name,parent,wkt). Nothing is imported unless every row is right; the rows in error are listed.',
+      import: 'Import', importApplied: 'Imported: {accepted} grids, {updated} of them updated.',
+      importRefused: 'Nothing imported: {count} rows are wrong; correct them and upload again.', row: 'Row', problem: 'Problem'
+    },
+    heat: {
+      toggle: "Residents' demands heat map", from: 'From', to: 'To', count: '{count} located cases', few: 'few', many: 'many'
     },
     panel: { endpoint: 'Data endpoint', empty: 'Nothing here', gone: 'This extension was removed; its page is closed.' },
     state: {

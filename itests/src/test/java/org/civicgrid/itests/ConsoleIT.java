@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -41,7 +42,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * the region's grids on the map, a case reported on the map and taken through register, dispatch, accept, handle,
  * verify and close by the people whose steps they are, the dashboard counting it, the language switched, a
  * plug-in's panel appearing when its bundle is installed and going when it is removed (no page reload), and a grid
- * worker seeing neither administration nor a counsellor's panel. Screenshots go to target/screenshots/.
+ * worker seeing neither administration nor a counsellor's panel, and at phone width able to reach the menu, the inbox
+ * and a case without sideways scrolling; an administrator disabling and enabling a user and importing grids (a
+ * refused file's per-row report, then a good file applied); the heat map of residents' demands by time and category.
+ * Screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +54,8 @@ class ConsoleIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String TOWNSHIP = "140521100";
+    /** The village the imported grids belong to. */
+    private static final String IMPORT_VILLAGE = "140521100200";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     private PlatformRun run;
@@ -309,13 +315,108 @@ class ConsoleIT {
 
     @Test
     @Order(11)
-    void anAdministratorSeesAdministration() throws Exception {
+    void anAdministratorDisablesAndEnablesAUserAndImportsGridsWithAPerRowReport() throws Exception {
         signOut();
         signIn("qs-admin", "county-pass-01");
         click(By.cssSelector("[data-menu=admin]"));
         urlContains("/console/admin");
         until("the page shows it", d -> d.findElement(By.id("admin-page")).getText().contains("qs-worker"));
+        assertThat(browser.findElements(By.cssSelector("[data-disable='qs-admin']"))).as("not oneself").isEmpty();
+
+        click(By.cssSelector("[data-disable='qs-police-1']"));
+        type(By.cssSelector(".cg-disable-box .el-message-box__input input"), "调离岗位");
+        click(By.cssSelector(".cg-disable-box .el-message-box__btns .el-button--primary"));
+        until("the page shows it", d -> d.findElement(By.cssSelector("[data-user-state='qs-police-1']")).getText().contains("停用"));
+        assertThat(admin.get("/users/qs-police-1").json().path("enabled").asBoolean()).isFalse();
+        assertThat(platform.api.as("qs-police-1", "qs-police-1-password").get("/me").status()).isEqualTo(401);
         screenshot("11-admin");
+        click(By.cssSelector("[data-enable='qs-police-1']"));
+        until("the page shows it", d -> d.findElement(By.cssSelector("[data-user-state='qs-police-1']")).getText().contains("启用"));
+        assertThat(admin.get("/users/qs-police-1").json().path("enabled").asBoolean()).isTrue();
+        assertThat(platform.api.as("qs-police-1", "qs-police-1-password").get("/me").status()).isEqualTo(200);
+
+        // A file with one bad feature (its outline crosses itself) is refused whole, with the row that is wrong.
+        click(By.id("tab-grids"));
+        String first = IMPORT_VILLAGE + "951";
+        String second = IMPORT_VILLAGE + "952";
+        Path bad = platform.home.resolve("grids-bad.geojson");
+        Files.writeString(bad, collection(feature(first, "东街第951网格", square(112.00, 36.50)), feature(second, "东街第952网格",
+                "[[[112.01,36.50],[112.02,36.51],[112.02,36.50],[112.01,36.51],[112.01,36.50]]]")));
+        visible(By.id("grid-import-file")).sendKeys(bad.toAbsolutePath().toString());
+        click(By.id("grid-import-submit"));
+        WebElement problems = visible(By.id("grid-import-problems"));
+        until("the report names the row", d -> d.findElement(By.cssSelector("#grid-import-problems tbody tr")).getText()
+                .matches("(?s)2\\s+" + second + "\\s+.+"));
+        assertThat(problems.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        assertThat(admin.get("/grids/" + first).status()).as("nothing of a refused file is kept").isEqualTo(404);
+        screenshot("11-grid-import");
+
+        Path good = platform.home.resolve("grids-good.geojson");
+        Files.writeString(good, collection(feature(first, "东街第951网格", square(112.00, 36.50)),
+                feature(second, "东街第952网格", square(112.01, 36.50))));
+        visible(By.id("grid-import-file")).sendKeys(good.toAbsolutePath().toString());
+        click(By.id("grid-import-submit"));
+        assertThat(visible(By.id("grid-import-applied")).getText()).contains("2");
+        assertThat(browser.findElements(By.id("grid-import-problems"))).isEmpty();
+        assertThat(admin.get("/grids/" + second).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(12)
+    void aGridWorkerUsesTheConsoleOnAPhone() throws Exception {
+        signOut();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            signIn("qs-worker");
+            assertThat(browser.findElements(By.id("side-menu"))).as("the menu waits behind its button").isEmpty();
+            noSidewaysScrolling();
+
+            click(By.id("menu-toggle"));
+            click(By.cssSelector("[data-menu=inbox]"));
+            urlContains("/console/cases");
+            until("the menu closes", d -> d.findElements(By.id("side-menu")).stream().noneMatch(WebElement::isDisplayed));
+            click(By.id("tab-all"));
+            visible(By.cssSelector("a.cg-case-link[data-case='" + caseId + "']"));
+            noSidewaysScrolling();
+            screenshot("12-phone-inbox");
+
+            click(By.cssSelector("a.cg-case-link[data-case='" + caseId + "']"));
+            awaitState("CLOSED");
+            visible(By.id("case-timeline"));
+            noSidewaysScrolling();
+            screenshot("12-phone-case");
+
+            click(By.id("menu-toggle"));
+            click(By.cssSelector("[data-menu=map]"));
+            urlContains("/console/map");
+            until("the page shows it", d -> !d.findElements(By.cssSelector("path.cg-grid")).isEmpty());
+            noSidewaysScrolling();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 768));
+        }
+    }
+
+    @Test
+    @Order(13)
+    void theHeatMapOfResidentsDemandsShowsWhereCasesWereReported() throws Exception {
+        signOut();
+        signIn("qs-operator");
+        until("the page shows it", d -> !d.findElements(By.cssSelector("path.cg-grid")).isEmpty());
+        visible(By.cssSelector("path.cg-case-" + caseId));
+        assertThat(browser.findElements(By.cssSelector("path.cg-heat"))).isEmpty();
+        click(By.cssSelector(".cg-heat-toggle .el-switch__core"));
+        until("the heat layer is drawn", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
+        until("the page counts the case", d -> d.findElement(By.id("heat-count")).getText().matches(".*[1-9].*"));
+        choose("heat-category", "路灯故障");
+        until("the heat layer is drawn", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
+        // Zoomed in to the case's grid, the squares are counted again at that scale.
+        type("grid-search", gridCode);
+        browser.findElement(By.id("grid-search")).sendKeys(Keys.ENTER);
+        visible(By.id("grid-card"));
+        until("the heat layer is drawn again", d -> !d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
+        screenshot("13-heat-map");
+        click(By.cssSelector(".cg-heat-toggle .el-switch__core"));
+        until("the heat layer goes", d -> d.findElements(By.cssSelector("path.cg-heat")).isEmpty());
     }
 
     // --- the browser ---
@@ -388,8 +489,19 @@ class ConsoleIT {
         return text.isEmpty() ? -1 : Long.parseLong(text);
     }
 
+    /** Neither the page nor anything on it is wider than the window. */
+    private void noSidewaysScrolling() {
+        until("nothing scrolls sideways", d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"
+                        + " && document.body.scrollWidth <= window.innerWidth")));
+    }
+
     private void type(String id, String text) {
-        WebElement input = visible(By.id(id));
+        type(By.id(id), text);
+    }
+
+    private void type(By by, String text) {
+        WebElement input = visible(by);
         input.clear();
         input.sendKeys(text);
     }
@@ -482,6 +594,21 @@ class ConsoleIT {
             // a manifest is all it needs
         }
         return jar;
+    }
+
+    private static String square(double lon, double lat) {
+        double d = 0.01;
+        return "[[[" + lon + "," + lat + "],[" + (lon + d) + "," + lat + "],[" + (lon + d) + "," + (lat + d) + "],["
+                + lon + "," + (lat + d) + "],[" + lon + "," + lat + "]]]";
+    }
+
+    private static String feature(String code, String name, String coordinates) {
+        return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"parent\":\""
+                + IMPORT_VILLAGE + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + coordinates + "}}";
+    }
+
+    private static String collection(String... features) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }
 
     private static void created(Api.Reply reply) {
