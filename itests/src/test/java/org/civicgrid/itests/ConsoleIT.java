@@ -1,6 +1,8 @@
 package org.civicgrid.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.civicgrid.itests.GeoJson.collection;
+import static org.civicgrid.itests.GeoJson.square;
 
 import java.io.File;
 import java.io.IOException;
@@ -596,19 +598,8 @@ class ConsoleIT {
         return jar;
     }
 
-    private static String square(double lon, double lat) {
-        double d = 0.01;
-        return "[[[" + lon + "," + lat + "],[" + (lon + d) + "," + lat + "],[" + (lon + d) + "," + (lat + d) + "],["
-                + lon + "," + (lat + d) + "],[" + lon + "," + lat + "]]]";
-    }
-
     private static String feature(String code, String name, String coordinates) {
-        return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"parent\":\""
-                + IMPORT_VILLAGE + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + coordinates + "}}";
-    }
-
-    private static String collection(String... features) {
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+        return GeoJson.feature(code, name, IMPORT_VILLAGE, coordinates);
     }
 
     private static void created(Api.Reply reply) {
