@@ -325,17 +325,19 @@ class ConsoleIT {
         until("the page shows it", d -> d.findElement(By.id("admin-page")).getText().contains("qs-worker"));
         assertThat(browser.findElements(By.cssSelector("[data-disable='qs-admin']"))).as("not oneself").isEmpty();
 
+        assertThat(platform.api.as("qs-police-1", TestPasswords.of("qs-police-1")).get("/me").status())
+                .as("the password works before").isEqualTo(200);
         click(By.cssSelector("[data-disable='qs-police-1']"));
         type(By.cssSelector(".cg-disable-box .el-message-box__input input"), "调离岗位");
         click(By.cssSelector(".cg-disable-box .el-message-box__btns .el-button--primary"));
         until("the page shows it", d -> d.findElement(By.cssSelector("[data-user-state='qs-police-1']")).getText().contains("停用"));
         assertThat(admin.get("/users/qs-police-1").json().path("enabled").asBoolean()).isFalse();
-        assertThat(platform.api.as("qs-police-1", "qs-police-1-password").get("/me").status()).isEqualTo(401);
+        assertThat(platform.api.as("qs-police-1", TestPasswords.of("qs-police-1")).get("/me").status()).isEqualTo(401);
         screenshot("11-admin");
         click(By.cssSelector("[data-enable='qs-police-1']"));
         until("the page shows it", d -> d.findElement(By.cssSelector("[data-user-state='qs-police-1']")).getText().contains("启用"));
         assertThat(admin.get("/users/qs-police-1").json().path("enabled").asBoolean()).isTrue();
-        assertThat(platform.api.as("qs-police-1", "qs-police-1-password").get("/me").status()).isEqualTo(200);
+        assertThat(platform.api.as("qs-police-1", TestPasswords.of("qs-police-1")).get("/me").status()).isEqualTo(200);
 
         // A file with one bad feature (its outline crosses itself) is refused whole, with the row that is wrong.
         click(By.id("tab-grids"));
