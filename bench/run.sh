@@ -183,7 +183,7 @@ jfr_stop()  { jcmd "$(instance_java_pid)" JFR.stop name="$1" filename="$WORK/$1.
 create_users() {
   local out cmd
   for cmd in "--role COMMAND_OPERATOR --region 140521 --name 沁水县指挥中心压测 bench-op bench-pass-0001" \
-             "--role CITY_ADMIN --region 1405 --name 市综治中心压测 bench-city bench-pass-0002" \
+             "--role COMMAND_OPERATOR --region 1405 --name 市综治中心压测 bench-city bench-pass-0002" \
              "--role MEDIATOR --region 1405 bench-mediator bench-pass-0003"; do
     out=$(kssh "civicgrid:user-add $cmd" 2>&1)
     grep -qi "error" <<<"$out" && { log "user-add $cmd: $out"; return 1; }

@@ -27,10 +27,13 @@ export function hasCredentials() {
   return sessionStorage.getItem(TOKEN) !== null
 }
 
-/** Signs in with the password once and keeps the session's token, never the password. */
-export async function openSession(user, password) {
+/**
+ * Signs in with the password once (and an administrator's code from their authenticator app) and keeps the
+ * session's token, never the password.
+ */
+export async function openSession(user, password, code) {
   const bytes = new TextEncoder().encode(user + ':' + password)
-  const session = await send('POST', '/session', 'Basic ' + btoa(String.fromCharCode(...bytes)), {})
+  const session = await send('POST', '/session', 'Basic ' + btoa(String.fromCharCode(...bytes)), code ? { code } : {})
   sessionStorage.setItem(TOKEN, session.token)
   return session
 }

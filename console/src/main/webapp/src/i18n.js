@@ -6,7 +6,11 @@ const messages = {
     app: { title: '市域社会治理平台', short: '社会治理' },
     login: {
       title: '登录', user: '用户名', password: '密码', submit: '登录', wrong: '用户名或密码错误，或账号已停用。',
-      required: '请输入用户名和密码', failed: '无法登录：{detail}'
+      required: '请输入用户名和密码', failed: '无法登录：{detail}',
+      code: '动态验证码', codeHint: '身份验证器应用中的 6 位数字',
+      codeNeeded: '管理员账号需要第二重验证：请输入身份验证器应用当前显示的 6 位验证码。',
+      codeWrong: '验证码错误或已使用过，请输入应用显示的下一个验证码。多次输错将锁定账号。',
+      codeMissing: '该管理员账号尚未绑定身份验证器。请联系本辖区安全管理员为您生成密钥。'
     },
     header: { region: '辖区', language: '语言', logout: '退出登录', roles: '角色', menu: '菜单' },
     menu: { map: '网格地图', inbox: '案件办理', dashboard: '统计分析', admin: '系统管理', plugins: '扩展功能' },
@@ -85,7 +89,11 @@ const messages = {
     login: {
       title: 'Sign in', user: 'User name', password: 'Password', submit: 'Sign in',
       wrong: 'Wrong user name or password, or the account is disabled.', required: 'Enter your user name and password',
-      failed: 'Could not sign in: {detail}'
+      failed: 'Could not sign in: {detail}',
+      code: 'Verification code', codeHint: 'The 6 digits your authenticator app shows',
+      codeNeeded: 'Administrator accounts need a second factor: enter the 6-digit code your authenticator app shows now.',
+      codeWrong: 'That code is wrong or was used already: enter the next one your app shows. Repeated wrong codes lock the account.',
+      codeMissing: 'This administrator account has no authenticator key yet. Ask a security administrator of your area to give it one.'
     },
     header: { region: 'Region', language: 'Language', logout: 'Sign out', roles: 'Roles', menu: 'Menu' },
     menu: { map: 'Grid map', inbox: 'Cases', dashboard: 'Dashboard', admin: 'Administration', plugins: 'Extensions' },

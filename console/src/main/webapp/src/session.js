@@ -4,6 +4,11 @@ import { api, closeSession, forgetCredentials, get, hasCredentials, openSession 
 /** Who is signed in (GET /api/me) and the plug-in panels they may open. */
 export const session = reactive({ me: null, panels: [] })
 
+/** Titles of the platform's answers about an administrator's second factor (POST /api/session). */
+export const SECOND_FACTOR = {
+  required: 'Second factor required', wrong: 'Wrong second factor code', missing: 'Second factor not set up'
+}
+
 export const ADMIN_ROLES = ['COUNTY_ADMIN', 'CITY_ADMIN', 'SECURITY_ADMIN']
 export const STAFF_ROLES = ['GRID_WORKER', 'GRID_LEADER', 'COMMAND_OPERATOR', 'DEPARTMENT_HANDLER', 'MEDIATOR',
   'COUNSELLOR', 'COUNTY_ADMIN', 'CITY_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN']
@@ -12,8 +17,8 @@ export function hasRole(...roles) {
   return !!session.me && session.me.roles.some((r) => roles.includes(r))
 }
 
-export async function signIn(user, password) {
-  await openSession(user, password)
+export async function signIn(user, password, code) {
+  await openSession(user, password, code)
   try {
     session.me = await get('/me')
   } catch (e) {

@@ -17,27 +17,58 @@ final class Api {
 
     private final String base;
     private final String authorization;
+    private final SecondFactors secondFactors;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Api(int port) {
-        this("http://127.0.0.1:" + port + "/api", null);
+    Api(int port, SecondFactors secondFactors) {
+        this("http://127.0.0.1:" + port + "/api", null, secondFactors);
     }
 
-    private Api(String base, String authorization) {
+    private Api(String base, String authorization, SecondFactors secondFactors) {
         this.base = base;
         this.authorization = authorization;
+        this.secondFactors = secondFactors;
     }
 
-    /** The same API, signed in as a user (HTTP Basic). */
+    /**
+     * The same API, signed in as a user: with HTTP Basic, or, for an administrator whose second factor key the test
+     * has seen, with a session opened by the password and a code (kept for later calls while it lasts). When the
+     * session cannot be opened (a wrong password, a locked account) the requests go with HTTP Basic and are
+     * refused as such.
+     */
     Api as(String user, String password) {
+        Api basic = basic(user, password);
+        if (secondFactors.key(user).isEmpty()) {
+            return basic;
+        }
+        String kept = secondFactors.session(user, password).orElse(null);
+        if (kept != null && bearer(kept).status("/me") == 200) {
+            return bearer(kept);
+        }
+        Reply opened = basic.openSession(secondFactors.freshCode(user));
+        if (opened.status() != 201) {
+            return basic;
+        }
+        String token = opened.json().path("token").asText();
+        secondFactors.keepSession(user, password, token);
+        return bearer(token);
+    }
+
+    /** The same API with HTTP Basic credentials, whatever the user's roles. */
+    Api basic(String user, String password) {
         String token = java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new Api(base, "Basic " + token);
+        return new Api(base, "Basic " + token, secondFactors);
+    }
+
+    /** {@code POST /session} with this API's credentials and, unless null, a second factor code. */
+    Reply openSession(String code) {
+        return post("/session", code == null ? "" : "{\"code\":\"" + code + "\"}");
     }
 
     /** The same API, signed in with a session's token. */
     Api bearer(String token) {
-        return new Api(base, "Bearer " + token);
+        return new Api(base, "Bearer " + token, secondFactors);
     }
 
     Reply get(String path) {

@@ -28,6 +28,7 @@ final class Distribution implements AutoCloseable {
     final int sshPort;
     final Api api;
     final KarafShell shell;
+    final SecondFactors secondFactors = new SecondFactors();
     private final String shellPassword = UUID.randomUUID().toString();
     private Process process;
 
@@ -35,8 +36,8 @@ final class Distribution implements AutoCloseable {
         this.home = home;
         this.httpPort = freePort();
         this.sshPort = freePort();
-        this.api = new Api(httpPort);
-        this.shell = new KarafShell(sshPort, SHELL_USER, shellPassword);
+        this.api = new Api(httpPort, secondFactors);
+        this.shell = new KarafShell(sshPort, SHELL_USER, shellPassword, secondFactors);
     }
 
     /** Moves the platform's clock this many minutes ahead of the system clock, and waits until it has moved. */

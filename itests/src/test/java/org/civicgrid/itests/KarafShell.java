@@ -18,14 +18,19 @@ final class KarafShell {
     private final int port;
     private final String user;
     private final String password;
+    private final SecondFactors secondFactors;
 
-    KarafShell(int port, String user, String password) {
+    KarafShell(int port, String user, String password, SecondFactors secondFactors) {
         this.port = port;
         this.user = user;
         this.password = password;
+        this.secondFactors = secondFactors;
     }
 
-    /** Runs one command and returns what it printed; fails if Karaf reports an error. */
+    /**
+     * Runs one command and returns what it printed; fails if Karaf reports an error. A second factor key it prints
+     * (for an administrator) is kept, as the person handing it over would.
+     */
     String run(String command) {
         String output = runAllowingErrors(command);
         if (output.contains("Error executing command")) {
@@ -47,7 +52,9 @@ final class KarafShell {
                 channel.setErr(out);
                 channel.open().verify(Duration.ofSeconds(30));
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofMinutes(3));
-                return out.toString(StandardCharsets.UTF_8);
+                String output = out.toString(StandardCharsets.UTF_8);
+                secondFactors.rememberPrinted(output);
+                return output;
             }
         } catch (IOException e) {
             throw new AssertionError("SSH to the Karaf shell on port " + port + " failed: " + e.getMessage(), e);

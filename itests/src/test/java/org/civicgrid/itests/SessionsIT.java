@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Server-side sessions as staff and an assessor meet them: signing in once gives a token that stands for the user,
  * signing out ends it on the platform, an idle session ends by itself, and disabling an account ends its sessions
- * and its password at once — each on the record.
+ * and its password at once — each on the record. Administrators sign in with a code of their authenticator app as
+ * well: their password alone opens nothing, and each code opens one session.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -109,5 +110,67 @@ class SessionsIT {
         String trail = platform.shell.run("civicgrid:audit-list --type user --id qs-worker --limit 30");
         assertThat(trail).contains("session.open").contains("session.close").contains("session.end")
                 .contains("user.disable").contains("调离岗位").contains("user.enable");
+    }
+
+    @Test
+    @Order(4)
+    void anAdministratorSignsInWithAPasswordAndAFreshCodeOfTheirApp() {
+        Api basic = platform.api.basic("qs-security", "security-pass-01");
+        Api.Reply withPasswordAlone = basic.get("/users?region=140521");
+        assertThat(withPasswordAlone.status()).as(withPasswordAlone.body()).isEqualTo(401);
+        assertThat(withPasswordAlone.json().path("title").asText()).isEqualTo("Second factor required");
+        Api.Reply noCode = basic.openSession(null);
+        assertThat(noCode.status()).isEqualTo(401);
+        assertThat(noCode.json().path("title").asText()).isEqualTo("Second factor required");
+
+        String code = platform.secondFactors.freshCode("qs-security");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        Api.Reply wrongCode = basic.openSession(wrong);
+        assertThat(wrongCode.status()).isEqualTo(401);
+        assertThat(wrongCode.json().path("title").asText()).isEqualTo("Wrong second factor code");
+        Api.Reply opened = basic.openSession(code);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        Api admin = platform.api.bearer(opened.json().path("token").asText());
+        assertThat(admin.get("/users?region=140521").status()).isEqualTo(200);
+        Api.Reply replayed = basic.openSession(code);
+        assertThat(replayed.status()).as("a code opens one session").isEqualTo(401);
+        assertThat(replayed.json().path("title").asText()).isEqualTo("Wrong second factor code");
+        assertThat(platform.api.basic("qs-security", "wrong-pass-01").openSession(code).status())
+                .as("a code does not stand in for the password").isEqualTo(401);
+
+        String trail = platform.shell.run("civicgrid:audit-list --type user --id qs-security --limit 30");
+        assertThat(trail).contains("login.second-factor").contains("wrong second factor code")
+                .contains("second factor code used already");
+    }
+
+    @Test
+    @Order(5)
+    void anAdministratorCreatedOverRestGetsAKeyOnceAndANewKeyVoidsTheOldOne() {
+        Api.Reply created = security.post("/users", "{\"id\":\"qs-county\",\"name\":\"沁水县系统管理员\","
+                + "\"password\":\"" + TestPasswords.of("qs-county") + "\",\"roles\":[\"COUNTY_ADMIN\"],"
+                + "\"regionCode\":\"140521\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String firstKey = created.json().path("secondFactor").path("key").asText();
+        assertThat(firstKey).hasSize(32);
+        assertThat(created.json().path("secondFactor").path("uri").asText())
+                .startsWith("otpauth://totp/civicgrid:qs-county?secret=" + firstKey);
+        assertThat(security.get("/users/qs-county").body()).as("the key is shown once").doesNotContain(firstKey);
+        platform.secondFactors.remember("qs-county", firstKey);
+        assertThat(platform.api.as("qs-county", TestPasswords.of("qs-county")).get("/me").status()).isEqualTo(200);
+
+        Api.Reply reset = security.post("/users/qs-county/second-factor", "");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        String secondKey = reset.json().path("key").asText();
+        assertThat(secondKey).hasSize(32).isNotEqualTo(firstKey);
+        Api basic = platform.api.basic("qs-county", TestPasswords.of("qs-county"));
+        assertThat(basic.openSession(SecondFactors.code(firstKey, SecondFactors.step(java.time.Instant.now()))).status())
+                .as("the lost phone's key").isEqualTo(401);
+        platform.secondFactors.remember("qs-county", secondKey);
+        assertThat(basic.openSession(platform.secondFactors.freshCode("qs-county")).status()).isEqualTo(201);
+
+        assertThat(security.post("/users/qs-worker/second-factor", "").status()).as("not an administrator").isEqualTo(400);
+        assertThat(platform.api.as("yc-security", "security-pass-02").post("/users/qs-county/second-factor", "").status())
+                .as("another county's administrator").isEqualTo(404);
+        assertThat(worker.post("/users/qs-county/second-factor", "").status()).isEqualTo(403);
     }
 }

@@ -115,4 +115,17 @@ public interface DirectoryService {
      * @since 1.1
      */
     boolean passwordExpired(Caller caller);
+
+    /**
+     * Gives an administrator's account a new key for its second factor (time-based one-time passwords, RFC 6238,
+     * as authenticator apps make them); the previous key stops working at once. This is how an administrator gets
+     * a key when the account is created and when a phone is lost.
+     *
+     * @param caller a security, county or city administrator whose area holds the user (the shell, for the first
+     *        administrator)
+     * @param id an account holding an administrator role
+     * @return the new key, shown this once (it is stored sealed)
+     * @since 1.2
+     */
+    SecondFactorKey resetSecondFactor(Caller caller, String id);
 }

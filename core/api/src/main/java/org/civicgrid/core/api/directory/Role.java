@@ -30,5 +30,14 @@ public enum Role {
      */
     SECURITY_ADMIN,
     /** Audit administrator (审计管理员): reads, verifies and exports the audit trail of a region; nothing else. */
-    AUDIT_ADMIN
+    AUDIT_ADMIN;
+
+    /**
+     * @return whether this is an administrator role (system, security or audit administration): an account holding
+     *         one signs in with a second factor as well as its password
+     * @since 1.2
+     */
+    public boolean administrator() {
+        return this == COUNTY_ADMIN || this == CITY_ADMIN || this == SECURITY_ADMIN || this == AUDIT_ADMIN;
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -21,6 +23,8 @@ import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.NewUser;
 import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.directory.SecondFactorKey;
+import org.civicgrid.core.api.directory.SessionService;
 import org.civicgrid.core.api.directory.Unit;
 import org.civicgrid.core.api.directory.User;
 import org.civicgrid.core.api.persistence.SchemaReady;
@@ -29,6 +33,7 @@ import org.civicgrid.core.api.region.RegionService;
 import org.civicgrid.core.api.rest.ProblemException;
 import org.civicgrid.core.api.security.AuditEntry;
 import org.civicgrid.core.api.security.AuditTrail;
+import org.civicgrid.core.api.security.SensitiveData;
 import org.civicgrid.core.api.time.PlatformClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,15 +44,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The directory in {@code cg_user}, {@code cg_user_role} and {@code cg_unit}. */
-@Component(service = {DirectoryService.class, Authenticator.class}, immediate = true,
+@Component(service = {DirectoryService.class, Authenticator.class, SecondFactorCheck.class}, immediate = true,
         configurationPid = DirectoryConfiguration.PID)
 @Designate(ocd = DirectoryConfiguration.class)
-public class JpaDirectory implements DirectoryService, Authenticator {
+public class JpaDirectory implements DirectoryService, Authenticator, SecondFactorCheck {
 
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.directory)";
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{3,64}");
     /** How long a verified password is trusted before the slow hash is computed again. */
     static final long VERIFIED_FOR_MILLIS = 30_000;
+    /** Where the second factor's key is sealed. */
+    static final String TOTP_CONTEXT = "cg_user.totp_key";
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaDirectory.class);
     private static final Set<Role> ADMINS = EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN, Role.SECURITY_ADMIN);
@@ -62,6 +69,9 @@ public class JpaDirectory implements DirectoryService, Authenticator {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final AuditTrail audit;
     private final PlatformClock clock;
+    private final SensitiveData sealed;
+    private final TimeCodes codes = new TimeCodes();
+    private final InstantSource codeTime;
     private volatile DirectoryConfiguration policy;
     private volatile PasswordPolicy passwords;
 
@@ -71,13 +81,22 @@ public class JpaDirectory implements DirectoryService, Authenticator {
                         @Reference RegionService regions,
                         @Reference AuditTrail audit,
                         @Reference PlatformClock clock,
+                        @Reference SensitiveData sealed,
                         DirectoryConfiguration policy) {
-        this(jpa, regions, new PasswordHasher(), audit, clock, policy);
+        // Codes follow real time, as the authenticator app on the phone does, not a drill's moved platform clock.
+        this(jpa, regions, new PasswordHasher(), audit, clock, sealed, policy, InstantSource.system());
     }
 
     JpaDirectory(JpaTemplate jpa, RegionService regions, PasswordHasher hasher, AuditTrail audit, PlatformClock clock,
-                 DirectoryConfiguration policy) {
+                 SensitiveData sealed, DirectoryConfiguration policy) {
+        this(jpa, regions, hasher, audit, clock, sealed, policy, clock::now);
+    }
+
+    private JpaDirectory(JpaTemplate jpa, RegionService regions, PasswordHasher hasher, AuditTrail audit,
+                         PlatformClock clock, SensitiveData sealed, DirectoryConfiguration policy, InstantSource codeTime) {
         this.jpa = jpa;
+        this.codeTime = codeTime;
+        this.sealed = sealed;
         this.regions = regions;
         this.hasher = hasher;
         this.audit = audit;
@@ -205,6 +224,66 @@ public class JpaDirectory implements DirectoryService, Authenticator {
         LOG.info("Account {} enabled by {}", id, caller.userId());
         audit.record(AuditEntry.ok(caller.userId(), "user.enable", "user", id, enabled.regionCode(), null));
         return enabled;
+    }
+
+    @Override
+    public SecondFactorKey resetSecondFactor(Caller caller, String id) {
+        requireAdmin(caller);
+        String key = codes.newKey();
+        String sealedKey = sealed.seal(TOTP_CONTEXT, key);
+        User user = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = inArea(em, caller, id);
+            if (u.toUser().roles().stream().noneMatch(Role::administrator)) {
+                throw ProblemException.badRequest("User " + id + " holds no administrator role: only administrators "
+                        + "sign in with a second factor.");
+            }
+            u.totpKey(sealedKey);
+            return u.toUser();
+        });
+        LOG.info("Second factor key of {} replaced by {}", id, caller.userId());
+        audit.record(AuditEntry.ok(caller.userId(), "user.second-factor", "user", id, user.regionCode(),
+                "new key; the previous one no longer works"));
+        return new SecondFactorKey(id, key, TimeCodes.uri(id, key));
+    }
+
+    @Override
+    public void checkSecondFactor(String userId, String code) {
+        UserEntity user = userId == null ? null : jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, userId));
+        if (user == null) {
+            throw new ProblemException(401, SessionService.SECOND_FACTOR_WRONG, "Wrong second factor code.");
+        }
+        String region = user.toUser().regionCode();
+        if (user.totpKey() == null) {
+            audit.record(new AuditEntry(userId, "login.second-factor", "user", userId, region, "refused",
+                    "no second factor key"));
+            throw new ProblemException(401, SessionService.SECOND_FACTOR_MISSING, "Your account has an administrator "
+                    + "role but no key for its second factor yet. A security administrator of your area gives it one "
+                    + "(user administration in the console, POST /api/users/" + userId + "/second-factor, or "
+                    + "`civicgrid:user-second-factor " + userId + "` on the Karaf shell).");
+        }
+        if (code == null || code.isBlank()) {
+            throw new ProblemException(401, SessionService.SECOND_FACTOR_REQUIRED, "Your account has an administrator "
+                    + "role: send the " + TimeCodes.DIGITS + "-digit code your authenticator app shows now as well "
+                    + "(JSON {\"code\": \"123456\"}).");
+        }
+        LocalDateTime now = now();
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            throw new ProblemException(401, SessionService.SECOND_FACTOR_WRONG, "The account is locked.");
+        }
+        OptionalLong step = codes.match(sealed.open(TOTP_CONTEXT, user.totpKey()), code, codeTime.instant());
+        // A code opens one session: the step is claimed in one statement, so two nodes cannot both accept it.
+        boolean fresh = step.isPresent() && jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "update UserEntity u set u.totpLastStep = :step, u.failedLogins = 0, u.lockedUntil = null "
+                                + "where u.id = :id and (u.totpLastStep is null or u.totpLastStep < :step)")
+                .setParameter("step", step.getAsLong()).setParameter("id", userId).executeUpdate() == 1);
+        if (!fresh) {
+            wrongPassword(user, "login.second-factor", step.isPresent() ? "second factor code used already"
+                    : "wrong second factor code", now);
+            throw new ProblemException(401, SessionService.SECOND_FACTOR_WRONG, "That code is wrong or was used "
+                    + "already: wait for the next one your authenticator app shows. Repeated wrong codes lock the "
+                    + "account like wrong passwords.");
+        }
+        audit.record(AuditEntry.ok(userId, "login.second-factor", "user", userId, region, null));
     }
 
     private static UserEntity inArea(javax.persistence.EntityManager em, Caller caller, String id) {

@@ -16,6 +16,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.OpenedSession;
+import org.civicgrid.core.api.directory.Role;
 import org.civicgrid.core.api.directory.SessionService;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.security.AuditEntry;
@@ -47,6 +48,7 @@ public class JpaSessions implements SessionService {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final JpaTemplate jpa;
+    private final SecondFactorCheck secondFactor;
     private final AuditTrail audit;
     private final PlatformClock clock;
     private final SecureRandom random = new SecureRandom();
@@ -55,14 +57,17 @@ public class JpaSessions implements SessionService {
     @Activate
     public JpaSessions(@Reference(target = JpaDirectory.SCHEMA) SchemaReady schema,
                        @Reference(target = "(osgi.unit.name=civicgrid-directory)") JpaTemplate jpa,
+                       @Reference SecondFactorCheck secondFactor,
                        @Reference AuditTrail audit,
                        @Reference PlatformClock clock,
                        SessionConfiguration limits) {
-        this(jpa, audit, clock, limits);
+        this(jpa, secondFactor, audit, clock, limits);
     }
 
-    JpaSessions(JpaTemplate jpa, AuditTrail audit, PlatformClock clock, SessionConfiguration limits) {
+    JpaSessions(JpaTemplate jpa, SecondFactorCheck secondFactor, AuditTrail audit, PlatformClock clock,
+                SessionConfiguration limits) {
         this.jpa = jpa;
+        this.secondFactor = secondFactor;
         this.audit = audit;
         this.clock = clock;
         this.limits = limits;
@@ -75,6 +80,15 @@ public class JpaSessions implements SessionService {
 
     @Override
     public OpenedSession open(Caller caller) {
+        return open(caller, null);
+    }
+
+    @Override
+    public OpenedSession open(Caller caller, String secondFactorCode) {
+        boolean administrator = needsSecondFactor(caller);
+        if (administrator) {
+            secondFactor.checkSecondFactor(caller.userId(), secondFactorCode);
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -83,9 +97,9 @@ public class JpaSessions implements SessionService {
         LocalDateTime expires = now.plusHours(Math.max(1, l.absoluteHours()));
         String origin = RequestOrigin.current();
         jpa.tx(TransactionType.Required, em -> em.persist(new SessionEntity(hash(token), caller.userId(), now, expires,
-                origin == null ? null : origin.substring(0, Math.min(origin.length(), RequestOrigin.MAX_LENGTH)))));
+                origin == null ? null : origin.substring(0, Math.min(origin.length(), RequestOrigin.MAX_LENGTH)), administrator)));
         audit.record(AuditEntry.ok(caller.userId(), "session.open", "user", caller.userId(), caller.regionCode(),
-                "idle " + idleMinutes(l) + " min, until " + expires + " UTC"));
+                (administrator ? "with second factor, " : "") + "idle " + idleMinutes(l) + " min, until " + expires + " UTC"));
         return new OpenedSession(token, caller.userId(), idleMinutes(l), expires.atOffset(ZoneOffset.UTC));
     }
 
@@ -111,6 +125,9 @@ public class JpaSessions implements SessionService {
             UserEntity user = em.find(UserEntity.class, session.userId());
             if (ended == null && (user == null || !user.enabled())) {
                 ended = "the account is disabled";
+            }
+            if (ended == null && !session.secondFactor() && needsSecondFactor(user.toCaller())) {
+                ended = "the account was given an administrator role, which needs a second factor";
             }
             if (ended == null && user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
                 // A lock ends nothing: the session works again once the lock is lifted, if still within its limits.
@@ -148,6 +165,10 @@ public class JpaSessions implements SessionService {
         if (user != null) {
             audit.record(AuditEntry.ok(user, "session.close", "user", user, null, "signed out"));
         }
+    }
+
+    private static boolean needsSecondFactor(Caller caller) {
+        return caller.roles().stream().anyMatch(Role::administrator);
     }
 
     private static int idleMinutes(SessionConfiguration limits) {

@@ -34,12 +34,17 @@ public class SessionEntity {
     @Column(name = "origin", length = 128)
     private String origin;
 
+    @Column(name = "second_factor", nullable = false)
+    private boolean secondFactor;
+
     protected SessionEntity() {
         // For JPA.
     }
 
-    SessionEntity(String id, String userId, LocalDateTime now, LocalDateTime expiresAt, String origin) {
+    SessionEntity(String id, String userId, LocalDateTime now, LocalDateTime expiresAt, String origin,
+                  boolean secondFactor) {
         this.id = id;
+        this.secondFactor = secondFactor;
         this.userId = userId;
         this.createdAt = now;
         this.lastUsedAt = now;
@@ -52,6 +57,8 @@ public class SessionEntity {
     LocalDateTime lastUsedAt() { return lastUsedAt; }
     LocalDateTime expiresAt() { return expiresAt; }
     LocalDateTime endedAt() { return endedAt; }
+    /** Whether it was opened with a second factor as well as the password. */
+    boolean secondFactor() { return secondFactor; }
 
     void used(LocalDateTime now) {
         this.lastUsedAt = now;

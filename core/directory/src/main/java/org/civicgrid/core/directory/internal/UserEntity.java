@@ -55,6 +55,14 @@ public class UserEntity {
     @Column(name = "locked_until")
     private LocalDateTime lockedUntil;
 
+    /** The second factor's key, sealed in the context {@value JpaDirectory#TOTP_CONTEXT}. */
+    @Column(name = "totp_key", length = 200)
+    private String totpKey;
+
+    /** The time step (30 s since the epoch) of the last code that was accepted. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "cg_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 32)
@@ -117,6 +125,24 @@ public class UserEntity {
     void loggedIn() {
         failedLogins = 0;
         lockedUntil = null;
+    }
+
+    String totpKey() {
+        return totpKey;
+    }
+
+    /** A new key for the second factor: codes of the old one, used or not, no longer count. */
+    void totpKey(String sealedKey) {
+        totpKey = sealedKey;
+        totpLastStep = null;
+    }
+
+    Long totpLastStep() {
+        return totpLastStep;
+    }
+
+    void totpUsed(long step) {
+        totpLastStep = step;
     }
 
     void enabled(boolean enabled) {

@@ -92,7 +92,7 @@ class JpaDirectoryTest {
         when(clock.now()).thenAnswer(call -> now);
         this.regions = regions;
         this.clock = clock;
-        directory = new JpaDirectory(db, regions, new PasswordHasher(CHEAP), audited::add, clock, policy(3, 30));
+        directory = new JpaDirectory(db, regions, new PasswordHasher(CHEAP), audited::add, clock, new TestSealing(), policy(3, 30));
 
         directory.createUnit(CITY_ADMIN, new Unit("qinshui-command", "沁水县综治中心", UnitKind.COMMAND_CENTRE, QINSHUI));
         directory.createUnit(CITY_ADMIN, new Unit("longgang-judicial", "龙港镇司法所", UnitKind.JUDICIAL_OFFICE, LONGGANG));
@@ -636,7 +636,7 @@ class JpaDirectoryTest {
         }
 
         private JpaDirectory freshDirectory(PasswordHasher.Cost cost) {
-            return new JpaDirectory(db, regions, new PasswordHasher(cost), audited::add, clock, policy(3, 30));
+            return new JpaDirectory(db, regions, new PasswordHasher(cost), audited::add, clock, new TestSealing(), policy(3, 30));
         }
 
         private void storeHash(String userId, String hash) {

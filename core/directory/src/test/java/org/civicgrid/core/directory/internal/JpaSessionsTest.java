@@ -54,11 +54,11 @@ class JpaSessionsTest {
         DirectoryConfiguration policy = mock(DirectoryConfiguration.class);
         when(policy.lockoutAttempts()).thenReturn(3);
         when(policy.lockoutMinutes()).thenReturn(30);
-        directory = new JpaDirectory(db, regions, new PasswordHasher(new PasswordHasher.Cost(64, 1, 1)), audited::add, clock, policy);
+        directory = new JpaDirectory(db, regions, new PasswordHasher(new PasswordHasher.Cost(64, 1, 1)), audited::add, clock, new TestSealing(), policy);
         SessionConfiguration limits = mock(SessionConfiguration.class);
         when(limits.idleMinutes()).thenReturn(30);
         when(limits.absoluteHours()).thenReturn(10);
-        sessions = new JpaSessions(db, audited::add, clock, limits);
+        sessions = new JpaSessions(db, directory, audited::add, clock, limits);
         directory.createUser(CITY_ADMIN, new NewUser("longgang-worker", "网格员", PASSWORD, Set.of(Role.GRID_WORKER),
                 "140521100", null));
         worker = directory.authenticate("longgang-worker", PASSWORD.toCharArray()).orElseThrow();

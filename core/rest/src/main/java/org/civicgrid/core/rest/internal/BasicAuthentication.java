@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Signs the request's user in with HTTP Basic credentials against the Karaf JAAS realm {@value #REALM} (the
  * directory), or with the Bearer token of a server-side session ({@link SessionService}), and makes the
  * {@link CallerPrincipal} the request's user. Without credentials the request stays anonymous and only public
- * resources answer it; wrong credentials or an ended session are refused with 401.
+ * resources answer it; wrong credentials or an ended session are refused with 401. An administrator's password
+ * opens a session only ({@code POST /api/session}, with the code of their second factor): every other request of an
+ * administrator carries a session's token.
  */
 @Component(service = ContainerRequestFilter.class, immediate = true)
 @JaxrsExtension
@@ -101,8 +103,21 @@ public class BasicAuthentication implements ContainerRequestFilter {
             refuse(request, "Wrong user name or password, or the account is disabled.");
             return;
         }
+        if (caller.roles().stream().anyMatch(Role::administrator) && !opensSession(request)) {
+            // A password alone is not enough for an administrator: the second factor is checked when a session
+            // opens (a code is good for one use, so it cannot ride along with every request as a password can).
+            refuse(request, SessionService.SECOND_FACTOR_REQUIRED, "Administrators do not sign in with a password alone: "
+                    + "open a session with POST /api/session (your user name and password as HTTP Basic, and "
+                    + "{\"code\": \"…\"} from your authenticator app), then send its token as Bearer.");
+            return;
+        }
         request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext().isSecure(),
                 SecurityContext.BASIC_AUTH));
+    }
+
+    private static boolean opensSession(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return "POST".equals(request.getMethod()) && "session".equals(path.startsWith("/") ? path.substring(1) : path);
     }
 
     private static Caller signIn(String user, char[] password) {
@@ -135,7 +150,11 @@ public class BasicAuthentication implements ContainerRequestFilter {
     }
 
     private static void refuse(ContainerRequestContext request, String detail) {
-        Response problem = Problems.response(401, "Unauthorized", detail);
+        refuse(request, "Unauthorized", detail);
+    }
+
+    private static void refuse(ContainerRequestContext request, String title, String detail) {
+        Response problem = Problems.response(401, title, detail);
         request.abortWith(Response.fromResponse(problem)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"").build());
     }

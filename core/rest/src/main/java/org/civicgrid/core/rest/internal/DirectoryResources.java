@@ -25,6 +25,7 @@ import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.NewUser;
 import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.directory.SecondFactorKey;
 import org.civicgrid.core.api.directory.Unit;
 import org.civicgrid.core.api.directory.User;
 import org.civicgrid.core.api.rest.ApiApplication;
@@ -106,12 +107,35 @@ final class DirectoryResources {
         }
 
         @POST
-        @Consumes(MediaType.APPLICATION_JSON)
-        @Operation(summary = "Create a user (county or city administrators)")
-        public Response create(@Context SecurityContext security, @Context UriInfo uri, NewUser user) {
-            User created = directory.createUser(ApiSecurity.caller(security), user);
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        @Path("{id}/second-factor")
+        @Operation(summary = "Give an administrator a new key for their authenticator app; the old one stops working "
+                + "(security, county or city administrators). The key is shown in this answer only")
+        public SecondFactorKey resetSecondFactor(@Context SecurityContext security, @PathParam("id") String id) {
+            return directory.resetSecondFactor(ApiSecurity.caller(security), id);
         }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Create a user (county or city administrators). An administrator's account comes with "
+                + "the key of its second factor, in this answer only (secondFactor)")
+        public Response create(@Context SecurityContext security, @Context UriInfo uri, NewUser user) {
+            Caller caller = ApiSecurity.caller(security);
+            User created = directory.createUser(caller, user);
+            SecondFactorKey key = created.roles().stream().anyMatch(Role::administrator)
+                    ? directory.resetSecondFactor(caller, created.id()) : null;
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                    .entity(new CreatedUser(created.id(), created.name(), created.roles(), created.regionCode(),
+                            created.unitId(), created.enabled(), key)).build();
+        }
+    }
+
+    /**
+     * A user just created, as {@code POST /api/users} answers it.
+     *
+     * @param secondFactor for an administrator, the key of their authenticator app (shown once); otherwise null
+     */
+    public record CreatedUser(String id, String name, Set<Role> roles, String regionCode, String unitId, boolean enabled,
+                              SecondFactorKey secondFactor) {
     }
 
     /** {@code /api/units}. */

@@ -11,6 +11,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,6 +42,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Tag(name = "directory", description = "Users and organisational units")
 public class SessionResource {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SessionService sessions;
 
     @Activate
@@ -46,14 +52,31 @@ public class SessionResource {
     }
 
     @POST
-    @Operation(summary = "Open a session: sign in with HTTP Basic; the answer's token is then sent as a Bearer token")
-    public Response open(@Context SecurityContext security) {
+    @Operation(summary = "Open a session: sign in with HTTP Basic (administrators also send {\"code\": …} from their "
+            + "authenticator app); the answer's token is then sent as a Bearer token")
+    public Response open(@Context SecurityContext security, String body) {
         Caller caller = ApiSecurity.caller(security);
         if (!SecurityContext.BASIC_AUTH.equals(security.getAuthenticationScheme())) {
             throw ProblemException.badRequest("Open a session by signing in with your user name and password (HTTP Basic).");
         }
-        OpenedSession session = sessions.open(caller);
+        OpenedSession session = sessions.open(caller, code(body));
         return Response.status(Response.Status.CREATED).entity(session).build();
+    }
+
+    /** The second factor's code from a body {@code {"code": "123456"}}; none for an empty body. */
+    private static String code(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode code = JSON.readTree(body).path("code");
+            if (!code.isMissingNode() && !code.isNull() && !code.isTextual()) {
+                throw ProblemException.badRequest("code is the digits your authenticator app shows, as text: {\"code\": \"123456\"}.");
+            }
+            return code.isTextual() ? code.asText() : null;
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("The body must be JSON, e.g. {\"code\": \"123456\"}, or empty.");
+        }
     }
 
     @DELETE

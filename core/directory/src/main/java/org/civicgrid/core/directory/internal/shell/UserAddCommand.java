@@ -48,6 +48,9 @@ public class UserAddCommand implements Action {
         User user = directory.createUser(ShellCaller.of(), new NewUser(id, name == null ? id : name, password, granted, region, unit));
         // Printed: the shell shows a returned value only in an interactive session, not to `ssh host command`.
         System.out.println("Created user " + user.id() + " with roles " + user.roles() + " in region " + user.regionCode());
+        if (granted.stream().anyMatch(Role::administrator)) {
+            UserSecondFactorCommand.print(directory.resetSecondFactor(ShellCaller.of(), user.id()));
+        }
         return null;
     }
 }
