@@ -54,7 +54,17 @@ const messages = {
       disableReason: '停用账号 {user}：请填写原因（记入审计日志）。该账号的所有登录会话将立即结束。',
       gridImport: '网格导入', gridImportHint: '上传 GeoJSON（FeatureCollection，属性 code、name、parent）或 CSV（表头 code,name,parent,wkt）文件。全部通过才导入，任一行有误则不导入并列出问题。',
       import: '导入', importApplied: '导入成功：{accepted} 个网格，其中更新 {updated} 个。',
-      importRefused: '未导入：{count} 行有误，请修改后重新上传。', row: '行', problem: '问题'
+      importRefused: '未导入：{count} 行有误，请修改后重新上传。', row: '行', problem: '问题',
+      resetPassword: '重置密码', resetPasswordConfirm: '为 {user} 生成临时密码？其原密码立即失效，所有登录会话结束，账号锁定同时解除。',
+      temporaryPassword: '{user} 的临时密码如下，仅显示这一次。请当面或通过安全渠道告知本人；本人登录后须立即设置新密码。',
+      resetKey: '重置验证器', resetKeyConfirm: '为管理员 {user} 生成新的身份验证器密钥？旧密钥立即失效。',
+      newKey: '{user} 的新密钥如下，仅显示这一次。请当面交给本人，添加到其手机上的身份验证器应用（可手动输入密钥或将 otpauth 地址生成二维码扫描）。'
+    },
+    password: {
+      title: '修改密码', current: '当前密码', next: '新密码', repeat: '再次输入新密码', save: '保存',
+      forced: '您的密码已过期或为管理员重置的临时密码，请先设置新密码再继续使用。',
+      rules: '至少 10 位，包含大写字母、小写字母、数字、其他字符中的至少 3 类，不能包含账号，不能是常见密码。',
+      required: '请输入当前密码和新密码', mismatch: '两次输入的新密码不一致', changed: '密码已修改'
     },
     heat: {
       toggle: '诉求热点图', from: '开始日期', to: '结束日期', count: '有位置的案件 {count} 件', few: '少', many: '多'
@@ -139,7 +149,17 @@ const messages = {
       disableReason: 'Disable the account {user}: say why (it goes to the audit trail). Every session of the account ends at once.',
       gridImport: 'Grid import', gridImportHint: 'Upload a GeoJSON file (a FeatureCollection with the properties code, name, parent) or a CSV file (header code,name,parent,wkt). Nothing is imported unless every row is right; the rows in error are listed.',
       import: 'Import', importApplied: 'Imported: {accepted} grids, {updated} of them updated.',
-      importRefused: 'Nothing imported: {count} rows are wrong; correct them and upload again.', row: 'Row', problem: 'Problem'
+      importRefused: 'Nothing imported: {count} rows are wrong; correct them and upload again.', row: 'Row', problem: 'Problem',
+      resetPassword: 'Reset password', resetPasswordConfirm: 'Make a temporary password for {user}? Their old password stops working, every session of theirs ends and a lock is lifted.',
+      temporaryPassword: "{user}'s temporary password, shown only now. Tell it to them in person or over a safe channel; they must set their own at sign-in.",
+      resetKey: 'New authenticator key', resetKeyConfirm: 'Make a new authenticator key for the administrator {user}? The old key stops working at once.',
+      newKey: "{user}'s new key, shown only now. Hand it over in person to add to the authenticator app on their phone (type the key, or turn the otpauth address into a QR code)."
+    },
+    password: {
+      title: 'Change password', current: 'Current password', next: 'New password', repeat: 'New password again', save: 'Save',
+      forced: 'Your password has expired or is a temporary one an administrator gave: set a new one before you go on.',
+      rules: 'At least 10 characters of at least 3 kinds (upper-case, lower-case, digits, others), not containing your account name, not a common password.',
+      required: 'Enter your current and your new password', mismatch: 'The two new passwords differ', changed: 'Password changed'
     },
     heat: {
       toggle: "Residents' demands heat map", from: 'From', to: 'To', count: '{count} located cases', few: 'few', many: 'many'

@@ -363,6 +363,30 @@ class ConsoleIT {
         assertThat(visible(By.id("grid-import-applied")).getText()).contains("2");
         assertThat(browser.findElements(By.id("grid-import-problems"))).isEmpty();
         assertThat(admin.get("/grids/" + second).status()).isEqualTo(200);
+
+        // A user who forgot their password: the administrator makes a temporary one, shown once, to hand over; the
+        // user signs in with it and must set their own before anything else.
+        click(By.id("tab-users"));
+        click(By.cssSelector("[data-reset-password='qs-police-1']"));
+        click(By.cssSelector(".cg-reset-box .el-message-box__btns .el-button--primary"));
+        String temporary = visible(By.id("temporary-password")).getText().strip();
+        assertThat(temporary).hasSize(16);
+        screenshot("11-password-reset");
+        click(By.cssSelector(".cg-secret-box .el-message-box__btns .el-button--primary"));
+        assertThat(platform.api.as("qs-police-1", TestPasswords.of("qs-police-1")).get("/me").status())
+                .as("the forgotten password no longer works").isEqualTo(401);
+        signOut();
+        signIn("qs-police-1", temporary);
+        assertThat(visible(By.id("password-forced")).getText()).contains("临时密码");
+        type("password-current", temporary);
+        type("password-new", "Own-choice-pass-8");
+        type("password-repeat", "Own-choice-pass-8");
+        click(By.id("password-save"));
+        until("the dialog goes once the password is set", d -> d.findElements(By.id("password-forced")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        assertThat(platform.api.as("qs-police-1", "Own-choice-pass-8").get("/me").json().path("passwordExpired")
+                .asBoolean()).isFalse();
+        assertThat(platform.api.as("qs-police-1", temporary).get("/me").status()).isEqualTo(401);
     }
 
     @Test

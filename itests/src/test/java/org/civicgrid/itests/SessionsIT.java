@@ -1,6 +1,7 @@
 package org.civicgrid.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -172,5 +173,63 @@ class SessionsIT {
         assertThat(platform.api.as("yc-security", "security-pass-02").post("/users/qs-county/second-factor", "").status())
                 .as("another county's administrator").isEqualTo(404);
         assertThat(worker.post("/users/qs-county/second-factor", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
+    void aForgottenPasswordIsResetToATemporaryOneThatMustBeChanged() {
+        platform.shell.run("civicgrid:user-add --role GRID_WORKER --region 140521100 qs-forgetful " + TestPasswords.of("qs-forgetful"));
+        Api forgetful = platform.api.as("qs-forgetful", TestPasswords.of("qs-forgetful"));
+        Api bearer = platform.api.bearer(openSession(forgetful));
+
+        assertThat(worker.post("/users/qs-forgetful/password-reset", "").status()).as("not an administrator").isEqualTo(403);
+        assertThat(platform.api.as("yc-security", "security-pass-02").post("/users/qs-forgetful/password-reset", "").status())
+                .as("another county's administrator").isEqualTo(404);
+        Api.Reply reset = security.post("/users/qs-forgetful/password-reset", "");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        String temporary = reset.json().path("temporaryPassword").asText();
+
+        assertThat(forgetful.get("/me").status()).as("the old password").isEqualTo(401);
+        assertThat(bearer.get("/me").status()).as("a session of the old password").isEqualTo(401);
+        Api withTemporary = platform.api.as("qs-forgetful", temporary);
+        assertThat(withTemporary.get("/me").json().path("passwordExpired").asBoolean()).as("to be changed").isTrue();
+        assertThat(withTemporary.post("/me/password", "{\"current\":\"" + temporary + "\",\"new\":\"Mine-again-2026\"}")
+                .status()).isEqualTo(204);
+        assertThat(platform.api.as("qs-forgetful", "Mine-again-2026").get("/me").json().path("passwordExpired").asBoolean())
+                .isFalse();
+        assertThat(platform.shell.run("civicgrid:audit-list --type user --id qs-forgetful --limit 20"))
+                .contains("user.password-reset").doesNotContain(temporary);
+    }
+
+    @Test
+    @Order(7)
+    void systemAdministratorsReachTheShellWithTheirPasswordAndCodeAndActWithinTheirCounty() {
+        platform.shell.run("civicgrid:user-add --role COUNTY_ADMIN --region 140521 qs-sysadmin " + TestPasswords.of("qs-sysadmin"));
+        String password = TestPasswords.of("qs-sysadmin");
+        assertThatThrownBy(() -> shellAs("qs-sysadmin", password).run("bundle:list"))
+                .as("the password alone").hasMessageContaining("SSH");
+        assertThatThrownBy(() -> shellAs("qs-worker", "worker-pass-01123456").run("bundle:list"))
+                .as("not a system administrator").hasMessageContaining("SSH");
+
+        String created = shellAs("qs-sysadmin", password + platform.secondFactors.freshCode("qs-sysadmin"))
+                .run("civicgrid:user-add --role GRID_WORKER --region 140521100 qs-newcomer " + TestPasswords.of("qs-newcomer"));
+        assertThat(created).contains("Created user qs-newcomer");
+        assertThat(platform.shell.run("civicgrid:audit-list --type user --id qs-newcomer --limit 5"))
+                .as("done as the administrator, not as the installation").contains("qs-sysadmin");
+
+        String outside = shellAs("qs-sysadmin", password + platform.secondFactors.freshCode("qs-sysadmin"))
+                .runAllowingErrors("civicgrid:user-add --role GRID_WORKER --region 140522 yc-newcomer " + TestPasswords.of("yc-newcomer"));
+        assertThat(outside).contains("outside your area");
+        assertThat(security.get("/users/yc-newcomer").status()).isEqualTo(404);
+        assertThat(platform.api.as("yc-security", "security-pass-02").get("/users/yc-newcomer").status()).isEqualTo(404);
+
+        String install = shellAs("qs-sysadmin", password + platform.secondFactors.freshCode("qs-sysadmin"))
+                .runAllowingErrors("feature:install civicgrid-patrol");
+        assertThat(install).as("installing plug-ins is for the city's administrator").containsIgnoringCase("insufficient");
+        assertThat(platform.shell.run("feature:list -i")).doesNotContain("civicgrid-patrol");
+    }
+
+    private KarafShell shellAs(String user, String password) {
+        return new KarafShell(platform.sshPort, user, password, platform.secondFactors);
     }
 }

@@ -110,8 +110,9 @@ public interface DirectoryService {
 
     /**
      * @param caller a signed-in user
-     * @return whether the caller's password is older than the policy allows and should be changed now (signing
-     *         in still works, so the user can change it); {@code false} for callers that are not directory users
+     * @return whether the caller's password is older than the policy allows, or a temporary one an administrator
+     *         gave, and should be changed now (signing in still works, so the user can change it); {@code false}
+     *         for callers that are not directory users
      * @since 1.1
      */
     boolean passwordExpired(Caller caller);
@@ -128,4 +129,16 @@ public interface DirectoryService {
      * @since 1.2
      */
     SecondFactorKey resetSecondFactor(Caller caller, String id);
+
+    /**
+     * Gives a user who forgot their password a temporary one, made by the platform (random, meeting the password
+     * policy). It works until the user sets their own: {@link #passwordExpired} says so meanwhile, and the console
+     * asks for a new password at once. The account is unlocked and every open session of it ends.
+     *
+     * @param caller a security, county or city administrator whose area holds the user, not the user themself
+     * @param id the user
+     * @return the temporary password, shown this once (only its hash is kept)
+     * @since 1.2
+     */
+    String resetPassword(Caller caller, String id);
 }

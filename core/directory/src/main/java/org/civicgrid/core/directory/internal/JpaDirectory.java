@@ -440,7 +440,33 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
     public boolean passwordExpired(Caller caller) {
         UserEntity user = caller == null ? null
                 : jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, caller.userId()));
-        return user != null && passwords.expired(user.passwordChangedAt(), now());
+        return user != null && (user.passwordTemporary() || passwords.expired(user.passwordChangedAt(), now()));
+    }
+
+    @Override
+    public String resetPassword(Caller caller, String id) {
+        requireAdmin(caller);
+        if (caller.userId().equals(id)) {
+            throw ProblemException.badRequest("Change your own password with POST /api/me/password; a reset is for "
+                    + "another user who forgot theirs.");
+        }
+        String temporary = passwords.temporary(id);
+        String hash = hasher.hash(temporary.toCharArray());
+        LocalDateTime now = now();
+        int[] ended = new int[1];
+        User user = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = inArea(em, caller, id);
+            u.passwordReset(hash, now);
+            // Whoever knew the old password may hold a session opened with it.
+            ended[0] = em.createQuery("update SessionEntity s set s.endedAt = :now where s.userId = :id "
+                    + "and s.endedAt is null").setParameter("now", now).setParameter("id", id).executeUpdate();
+            return u.toUser();
+        });
+        verified.values().removeIf(v -> v.caller().userId().equals(id));
+        LOG.info("Password of {} reset by {} ({} sessions ended)", id, caller.userId(), ended[0]);
+        audit.record(AuditEntry.ok(caller.userId(), "user.password-reset", "user", id, user.regionCode(),
+                "temporary password, to be changed at sign-in; " + ended[0] + " session(s) ended"));
+        return temporary;
     }
 
     /**

@@ -25,6 +25,8 @@ import org.civicgrid.core.api.rest.ProblemException;
  */
 record PasswordPolicy(PasswordProfile profile, int minLength, int characterClasses, int maxAgeDays) {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** MLPS level 3: 10 characters of 3 kinds, changed every 90 days. */
     static final PasswordPolicy MLPS = new PasswordPolicy(PasswordProfile.MLPS, 10, 3, 90);
     /** ASVS 5.0 level 2: length only (12, above ASVS's 8 and MLPS's 10), no composition rules, no rotation. */
@@ -77,6 +79,38 @@ record PasswordPolicy(PasswordProfile profile, int minLength, int characterClass
     }
 
     /** @return whether a password set at {@code changedAt} has expired by {@code now} */
+    /**
+     * @param userId whom it is for
+     * @return a random temporary password that meets this policy: 16 characters (or the policy's length) of upper-
+     *         and lower-case letters, digits and '-', none that are easily mistaken for another (0/O, 1/l/I)
+     */
+    String temporary(String userId) {
+        String[] kinds = {"ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnpqrstuvwxyz", "23456789", "-"};
+        int length = Math.max(16, minLength);
+        while (true) {
+            StringBuilder password = new StringBuilder(length);
+            for (String kind : kinds) {
+                password.append(kind.charAt(RANDOM.nextInt(kind.length())));
+            }
+            String all = kinds[0] + kinds[1] + kinds[2];
+            while (password.length() < length) {
+                password.append(all.charAt(RANDOM.nextInt(all.length())));
+            }
+            for (int i = password.length() - 1; i > 0; i--) {
+                int j = RANDOM.nextInt(i + 1);
+                char c = password.charAt(i);
+                password.setCharAt(i, password.charAt(j));
+                password.setCharAt(j, c);
+            }
+            try {
+                check("temporary password", userId, password.toString());
+                return password.toString();
+            } catch (ProblemException unlucky) {
+                // Contains the user id, or is a common password: draw again.
+            }
+        }
+    }
+
     boolean expired(LocalDateTime changedAt, LocalDateTime now) {
         return maxAgeDays > 0 && changedAt != null && !now.isBefore(changedAt.plusDays(maxAgeDays));
     }

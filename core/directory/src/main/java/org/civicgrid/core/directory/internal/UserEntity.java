@@ -55,6 +55,10 @@ public class UserEntity {
     @Column(name = "locked_until")
     private LocalDateTime lockedUntil;
 
+    /** A temporary password given by an administrator, until its user sets their own. */
+    @Column(name = "password_temporary", nullable = false)
+    private boolean passwordTemporary;
+
     /** The second factor's key, sealed in the context {@value JpaDirectory#TOTP_CONTEXT}. */
     @Column(name = "totp_key", length = 200)
     private String totpKey;
@@ -96,6 +100,19 @@ public class UserEntity {
     void passwordChanged(String hash, LocalDateTime at) {
         passwordHash = hash;
         passwordChangedAt = at;
+        passwordTemporary = false;
+    }
+
+    /** A temporary password made for the user by an administrator: the lock is lifted, the user must change it. */
+    void passwordReset(String hash, LocalDateTime at) {
+        passwordHash = hash;
+        passwordChangedAt = at;
+        passwordTemporary = true;
+        loggedIn();
+    }
+
+    boolean passwordTemporary() {
+        return passwordTemporary;
     }
 
     /** The same password hashed again at the current cost: its age goes on. */

@@ -106,6 +106,68 @@ class DirectoryLoginModuleTest {
                 .hasMessage("Cannot read the credentials: no console");
     }
 
+    @Test
+    void inTheShellACityAdministratorSignsInWithPasswordAndCodeAndGetsKarafsRoles() throws LoginException {
+        DirectoryLoginModule module = shellModule("jincheng-admin", "city-password-1" + "246810");
+
+        assertThat(module.login()).isTrue();
+        assertThat(module.commit()).isTrue();
+
+        assertThat(codesChecked).containsExactly("jincheng-admin:246810");
+        assertThat(subject.getPrincipals(RolePrincipal.class)).extracting(Principal::getName)
+                .containsExactlyInAnyOrder("CITY_ADMIN", "ssh", "viewer", "manager", "admin");
+        assertThat(subject.getPrincipals(CallerPrincipal.class)).extracting(CallerPrincipal::caller).containsExactly(CITY);
+    }
+
+    @Test
+    void inTheShellACountyAdministratorOnlyLooks() throws LoginException {
+        DirectoryLoginModule module = shellModule("qinshui-admin", "county-password-1" + "135790");
+        module.login();
+        module.commit();
+
+        assertThat(subject.getPrincipals(RolePrincipal.class)).extracting(Principal::getName)
+                .containsExactlyInAnyOrder("COUNTY_ADMIN", "ssh", "viewer");
+    }
+
+    @Test
+    void theShellRefusesAPasswordWithoutCodeAWrongCodeAndEveryoneButSystemAdministrators() {
+        assertThatThrownBy(() -> shellModule("jincheng-admin", "city-password-1").login())
+                .isInstanceOf(FailedLoginException.class).hasMessageContaining("followed by the 6-digit code");
+        assertThatThrownBy(() -> shellModule("jincheng-admin", "city-password-1" + "000000").login())
+                .isInstanceOf(FailedLoginException.class).hasMessage("Wrong second factor code");
+        assertThatThrownBy(() -> shellModule("qinshui-operator", "correct horse battery" + "246810").login())
+                .isInstanceOf(FailedLoginException.class).hasMessage("The shell is for system administrators");
+        assertThat(codesChecked).as("no code is checked for a user the shell is not for").containsExactly("jincheng-admin:000000");
+        assertThat(subject.getPrincipals()).isEmpty();
+    }
+
+    private static final Caller CITY = new Caller("jincheng-admin", Set.of(Role.CITY_ADMIN), "1405", null);
+    private static final Caller COUNTY = new Caller("qinshui-admin", Set.of(Role.COUNTY_ADMIN), "140521", null);
+    private static final Authenticator SHELL_DIRECTORY = (userId, password) -> switch (userId + ":" + new String(password)) {
+        case "jincheng-admin:city-password-1" -> Optional.of(CITY);
+        case "qinshui-admin:county-password-1" -> Optional.of(COUNTY);
+        case "qinshui-operator:correct horse battery" -> Optional.of(OPERATOR);
+        default -> Optional.empty();
+    };
+    private final List<String> codesChecked = new ArrayList<>();
+
+    private DirectoryLoginModule shellModule(String user, String password) {
+        DirectoryLoginModule module = new DirectoryLoginModule();
+        CallbackHandler handler = callbacks -> {
+            ((NameCallback) callbacks[0]).setName(user);
+            ((PasswordCallback) callbacks[1]).setPassword(password.toCharArray());
+        };
+        SecondFactorCheck check = (userId, code) -> {
+            codesChecked.add(userId + ":" + code);
+            if (code.equals("000000")) {
+                throw new org.civicgrid.core.api.rest.ProblemException(401, "Wrong second factor code", "wrong");
+            }
+        };
+        module.initialize(subject, handler, Map.of(), Map.of(DirectoryLoginModule.AUTHENTICATOR_OPTION, SHELL_DIRECTORY,
+                DirectoryLoginModule.SECOND_FACTOR_OPTION, check));
+        return module;
+    }
+
     /** The password does not stay in memory after the check: the callback holding it is blanked. */
     private void assertPasswordCleared() {
         assertThat(asked).singleElement().satisfies(callback -> assertThat(new String(callback.getPassword())).isBlank());

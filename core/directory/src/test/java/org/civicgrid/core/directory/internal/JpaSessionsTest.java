@@ -184,4 +184,29 @@ class JpaSessionsTest {
         directory.unlock(CITY_ADMIN, "longgang-worker");
         assertThat(sessions.resume(session.token())).as("the lock lifted, within its limits").contains(worker);
     }
+
+    @Test
+    void aResetGivesATemporaryPasswordThatEndsSessionsLiftsTheLockAndMustBeChanged() {
+        OpenedSession session = sessions.open(worker);
+        for (int i = 0; i < 3; i++) {
+            directory.authenticate("longgang-worker", "Wrong-password-1".toCharArray());
+        }
+        Caller operator = new Caller("qinshui-operator", Set.of(Role.COMMAND_OPERATOR), "140521", null);
+        assertThatThrownBy(() -> directory.resetPassword(operator, "longgang-worker"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> directory.resetPassword(CITY_ADMIN, "jincheng-admin")).hasMessageContaining("your own");
+
+        String temporary = directory.resetPassword(CITY_ADMIN, "longgang-worker");
+
+        assertThat(temporary).hasSize(16);
+        assertThat(sessions.resume(session.token())).as("sessions of the old password end").isEmpty();
+        assertThat(directory.authenticate("longgang-worker", PASSWORD.toCharArray())).as("the old password").isEmpty();
+        Caller signedIn = directory.authenticate("longgang-worker", temporary.toCharArray()).orElseThrow();
+        assertThat(directory.passwordExpired(signedIn)).as("to be changed at once").isTrue();
+        assertThat(db.single("select password_hash from cg_user where id = 'longgang-worker'")).doesNotContain(temporary);
+        directory.changePassword(signedIn, temporary, "Own-new-password-7");
+        assertThat(directory.passwordExpired(signedIn)).isFalse();
+        assertThat(audited).extracting(AuditEntry::action).contains("user.password-reset");
+        assertThat(audited.toString()).doesNotContain(temporary);
+    }
 }

@@ -145,4 +145,19 @@ class PasswordPolicyTest {
         when(config.passwordMaxAgeDays()).thenReturn(maxAgeDays);
         return config;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(PasswordProfile.class)
+    void temporaryPasswordsMeetThePolicyAndDiffer(PasswordProfile profile) {
+        PasswordPolicy policy = profile == PasswordProfile.MLPS ? PasswordPolicy.MLPS
+                : profile == PasswordProfile.ASVS ? PasswordPolicy.ASVS : new PasswordPolicy(profile, 20, 4, 30);
+        java.util.Set<String> made = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String temporary = policy.temporary("abc");
+            policy.check("password", "abc", temporary);
+            assertThat(temporary).hasSize(Math.max(16, policy.minLength())).doesNotContain("0", "O", "1", "l", "I");
+            made.add(temporary);
+        }
+        assertThat(made).hasSize(200);
+    }
 }

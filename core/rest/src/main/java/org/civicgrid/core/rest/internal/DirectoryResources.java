@@ -106,6 +106,18 @@ final class DirectoryResources {
             return directory.enable(ApiSecurity.caller(security), id);
         }
 
+        /** A temporary password, shown once. */
+        public record TemporaryPassword(String userId, String temporaryPassword) {
+        }
+
+        @POST
+        @Path("{id}/password-reset")
+        @Operation(summary = "Give a user who forgot their password a temporary one, to be changed at sign-in; ends "
+                + "their sessions and lifts a lock (security, county or city administrators; not your own)")
+        public TemporaryPassword resetPassword(@Context SecurityContext security, @PathParam("id") String id) {
+            return new TemporaryPassword(id, directory.resetPassword(ApiSecurity.caller(security), id));
+        }
+
         @POST
         @Path("{id}/second-factor")
         @Operation(summary = "Give an administrator a new key for their authenticator app; the old one stops working "

@@ -26,7 +26,8 @@ final class CaseCommands {
 
     /** The shell is open to Karaf administrators on this machine only: they see every region. */
     static Caller administrator() {
-        return new Caller("shell", Set.of(Role.CITY_ADMIN, Role.COMMAND_OPERATOR), "", null);
+        return org.civicgrid.core.api.directory.CallerPrincipal.current()
+                .orElseGet(() -> new Caller("shell", Set.of(Role.CITY_ADMIN, Role.COMMAND_OPERATOR), "", null));
     }
 
     /** {@code civicgrid:case-list}. */

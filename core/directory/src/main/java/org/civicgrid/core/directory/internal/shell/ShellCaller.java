@@ -6,8 +6,9 @@ import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.Role;
 
 /**
- * The caller shell commands act for: the Karaf administrator signed in to the shell, who administers the whole
- * installation (the shell is only open to Karaf's admin group, on this machine).
+ * The caller shell commands act for: a system administrator of the directory signed in to the shell acts as
+ * themselves, within their region; an operator of the installation (an account of Karaf's own
+ * {@code etc/users.properties}, which only the machine's administrators can write) administers all of it.
  */
 final class ShellCaller {
 
@@ -21,6 +22,7 @@ final class ShellCaller {
             user = subject.getPrincipals(org.apache.karaf.jaas.boot.principal.UserPrincipal.class).stream()
                     .map(java.security.Principal::getName).findFirst().orElse(user);
         }
-        return new Caller("shell:" + user, Set.of(Role.CITY_ADMIN), "", null);
+        return org.civicgrid.core.api.directory.CallerPrincipal.current()
+                .orElse(new Caller("shell:" + user, Set.of(Role.CITY_ADMIN), "", null));
     }
 }

@@ -33,7 +33,8 @@ abstract class CityAdministratorCommand implements Action {
 
     Caller caller() {
         Object user = session == null ? null : session.get("USER");
-        return new Caller("shell:" + (user == null ? "karaf" : user), Set.of(Role.CITY_ADMIN), city(), null);
+        return org.civicgrid.core.api.directory.CallerPrincipal.current()
+                .orElseGet(() -> new Caller("shell:" + (user == null ? "karaf" : user), Set.of(Role.CITY_ADMIN), city(), null));
     }
 
     private String city() {

@@ -27,7 +27,8 @@ final class MentalHealthCommands {
 
     /** The shell administrator: figures of every region, never a counsellor. */
     static Caller administrator() {
-        return new Caller("shell", Set.of(Role.CITY_ADMIN), "", null);
+        return org.civicgrid.core.api.directory.CallerPrincipal.current()
+                .orElseGet(() -> new Caller("shell", Set.of(Role.CITY_ADMIN), "", null));
     }
 
     /** {@code civicgrid:mh-supervise}. */

@@ -33,7 +33,8 @@ final class PatrolCommands {
     }
 
     static Caller administrator() {
-        return new Caller("shell", Set.of(Role.CITY_ADMIN, Role.COMMAND_OPERATOR), "", null);
+        return org.civicgrid.core.api.directory.CallerPrincipal.current()
+                .orElseGet(() -> new Caller("shell", Set.of(Role.CITY_ADMIN, Role.COMMAND_OPERATOR), "", null));
     }
 
     /** {@code civicgrid:patrol-supervise}. */
