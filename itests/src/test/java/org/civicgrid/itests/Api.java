@@ -16,8 +16,11 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final String authorization;
+    private volatile String authorization;
     private final SecondFactors secondFactors;
+    /** For an administrator's session: the credentials that open a new one when it has ended. */
+    private final String user;
+    private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Api(int port, SecondFactors secondFactors) {
@@ -25,16 +28,23 @@ final class Api {
     }
 
     private Api(String base, String authorization, SecondFactors secondFactors) {
+        this(base, authorization, secondFactors, null, null);
+    }
+
+    private Api(String base, String authorization, SecondFactors secondFactors, String user, String password) {
         this.base = base;
         this.authorization = authorization;
         this.secondFactors = secondFactors;
+        this.user = user;
+        this.password = password;
     }
 
     /**
      * The same API, signed in as a user: with HTTP Basic, or, for an administrator whose second factor key the test
      * has seen, with a session opened by the password and a code (kept for later calls while it lasts). When the
      * session cannot be opened (a wrong password, a locked account) the requests go with HTTP Basic and are
-     * refused as such.
+     * refused as such. When such a session ends (idle on a moved platform clock, say), the next request that is
+     * refused signs in again once, as the administrator would.
      */
     Api as(String user, String password) {
         Api basic = basic(user, password);
@@ -43,15 +53,21 @@ final class Api {
         }
         String kept = secondFactors.session(user, password).orElse(null);
         if (kept != null && bearer(kept).status("/me") == 200) {
-            return bearer(kept);
+            return new Api(base, "Bearer " + kept, secondFactors, user, password);
         }
-        Reply opened = basic.openSession(secondFactors.freshCode(user));
+        String token = basic.administratorSession(user, password);
+        return token == null ? basic : new Api(base, "Bearer " + token, secondFactors, user, password);
+    }
+
+    /** Opens an administrator's session with a fresh code; null when it does not open. */
+    private String administratorSession(String user, String password) {
+        Reply opened = openSession(secondFactors.freshCode(user));
         if (opened.status() != 201) {
-            return basic;
+            return null;
         }
         String token = opened.json().path("token").asText();
         secondFactors.keepSession(user, password, token);
-        return bearer(token);
+        return token;
     }
 
     /** The same API with HTTP Basic credentials, whatever the user's roles. */
@@ -133,8 +149,20 @@ final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        Reply reply = sendOnce(request);
+        if (reply.status() == 401 && user != null) {
+            String token = basic(user, password).administratorSession(user, password);
+            if (token != null) {
+                authorization = "Bearer " + token;
+                reply = sendOnce(request);
+            }
+        }
+        return reply;
+    }
+
+    private Reply sendOnce(HttpRequest.Builder request) {
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.setHeader("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
