@@ -9,7 +9,12 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The case loop. Every method acts for a caller and only inside the caller's region subtree; a case outside it
  * is treated as not existing. Every change is recorded in the case's audit trail and, once committed,
- * published on EventAdmin under {@value #TOPIC_PREFIX}{@code <ACTION>} (and {@code REPORTED} for a new case).
+ * published on EventAdmin under {@value #TOPIC_PREFIX}{@code <ACTION>} (and {@code REPORTED} for a new case),
+ * with the properties {@code caseId}, {@code state}, {@code from}, {@code category}, {@code regionCode},
+ * {@code level}, {@code actor}, {@code unitId} and (since 1.2) {@code updatedAt}: the step's time in epoch
+ * milliseconds. Events are delivered asynchronously, and those of steps taken on different threads may arrive in
+ * another order than the steps were taken: a listener that keeps a case's state keeps the newest by
+ * {@code updatedAt}.
  *
  * @since 1.0
  */

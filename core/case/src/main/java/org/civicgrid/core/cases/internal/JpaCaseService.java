@@ -1014,6 +1014,8 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         properties.put("regionCode", record.regionCode());
         properties.put("level", record.level().name());
         properties.put("actor", actor);
+        // Events of steps taken on different threads may be delivered in another order than taken.
+        properties.put("updatedAt", record.updatedAt().toInstant().toEpochMilli());
         if (record.unitId() != null) {
             properties.put("unitId", record.unitId());
         }

@@ -38,11 +38,18 @@ public class CaseStateListener implements EventHandler {
         if (!(event.getProperty("caseId") instanceof String caseId) || !(event.getProperty("state") instanceof String state)) {
             return;
         }
+        // The step's own time orders the events: two steps taken one after the other by different people may be
+        // delivered the other way round, and the older must not overwrite the newer (CLOSED back to VERIFIED).
+        java.time.LocalDateTime at = event.getProperty("updatedAt") instanceof Long millis
+                ? java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
+                        (int) Math.floorMod(millis, 1000L) * 1_000_000, java.time.ZoneOffset.UTC)
+                : platform.nowUtc();
         try {
             int updated = jpa.txExpr(TransactionType.Required, em -> em
                     .createQuery("update HazardEntity h set h.caseState = :state, h.caseUpdatedAt = :at "
-                            + "where h.caseId = :id and h.caseState <> :state")
-                    .setParameter("state", state).setParameter("at", platform.nowUtc()).setParameter("id", caseId)
+                            + "where h.caseId = :id and h.caseState <> :state "
+                            + "and (h.caseUpdatedAt is null or h.caseUpdatedAt < :at)")
+                    .setParameter("state", state).setParameter("at", at).setParameter("id", caseId)
                     .executeUpdate());
             if (updated > 0) {
                 LOG.debug("Patrol hazard case {} is now {}", caseId, state);

@@ -222,14 +222,22 @@ class PatrolScenarioTest {
         assertThat(hazard.caseState()).isEqualTo("REPORTED");
 
         caseStates.put("case-1", CaseState.REGISTERED);
-        listener.handleEvent(new Event("org/civicgrid/case/REGISTER", Map.of("caseId", "case-1", "state", "REGISTERED")));
+        long registered = now[0].plusSeconds(60).toEpochMilli();
+        listener.handleEvent(new Event("org/civicgrid/case/REGISTER", Map.of("caseId", "case-1", "state", "REGISTERED",
+                "updatedAt", registered)));
         assertThat(desk.hazard(ADMIN, hazard.id()).caseState()).isEqualTo("REGISTERED");
         assertThat(desk.hazards(LEADER, "140524100").get(0).caseState()).as("kept current from the events").isEqualTo("REGISTERED");
         assertThat(shifts.shift(ADMIN, morning.id()).hazards()).extracting(Hazard::caseId).containsExactly("case-1");
 
         caseStates.put("case-1", CaseState.CLOSED);
-        listener.handleEvent(new Event("org/civicgrid/case/CLOSE", Map.of("caseId", "case-1", "state", "CLOSED")));
-        listener.handleEvent(new Event("org/civicgrid/case/CLOSE", Map.of("caseId", "not-ours", "state", "CLOSED")));
+        listener.handleEvent(new Event("org/civicgrid/case/CLOSE", Map.of("caseId", "case-1", "state", "CLOSED",
+                "updatedAt", registered + 120_000)));
+        // The verification a moment before the closing, delivered after it (another thread): it changes nothing.
+        listener.handleEvent(new Event("org/civicgrid/case/VERIFY", Map.of("caseId", "case-1", "state", "VERIFIED",
+                "updatedAt", registered + 119_000)));
+        listener.handleEvent(new Event("org/civicgrid/case/CLOSE", Map.of("caseId", "not-ours", "state", "CLOSED",
+                "updatedAt", registered)));
+        assertThat(desk.hazards(LEADER, "140524100").get(0).caseState()).as("the newest step counts").isEqualTo("CLOSED");
         PatrolFigures figures = statistics.figures(ADMIN, "140524", null, null);
         assertThat(figures.hazardsReported()).isEqualTo(1);
         assertThat(figures.hazardsResolved()).isEqualTo(1);
