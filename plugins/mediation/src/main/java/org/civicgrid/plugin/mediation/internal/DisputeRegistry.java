@@ -203,8 +203,12 @@ public class DisputeRegistry {
                     409, "No mediator", "No registered mediator of an organisation serving " + d.regionCode()
                     + " takes " + d.type() + " disputes: register one, or name the mediator (mediatorId)."));
         } else {
-            mediator = network.mediator(mediatorId.trim()).orElseThrow(() -> ProblemException.badRequest(
-                    "User " + mediatorId + " is not registered as a mediator of any organisation."));
+            // A mediator outside the caller's area is answered as one that does not exist: the refusal must not
+            // tell another county who mediates where.
+            mediator = network.mediator(mediatorId.trim())
+                    .filter(m -> caller.reaches(m.regionCode()) || caller.regionCode().startsWith(m.regionCode()))
+                    .orElseThrow(() -> ProblemException.badRequest(
+                    "User " + mediatorId + " is not registered as a mediator of any organisation in your area."));
         }
         return step(caller, id, StudioStep.ASSIGN, (em, d) -> {
             if (!d.regionCode().startsWith(mediator.regionCode()) && !mediator.regionCode().startsWith(d.regionCode())) {

@@ -116,8 +116,10 @@ public class CareRegister {
                     caller.userId(), now));
             // Constraint errors surface before the audit entry (its own transaction) is written.
             em.flush();
+            // The person's id only where the caller may see the person: a flag raised in one county for someone
+            // on another county's register must not tell the first county's auditor who that is.
             audit.record(AuditEntry.ok(caller.userId(), "flag.create", "mh_flag", flagId, region.code(),
-                    "person " + person.id()));
+                    caller.reaches(person.regionCode()) ? "person " + person.id() : null));
         });
         LOG.info("Person flagged for screening in {} ({})", region.code(), flagId);
         return new FlagReceipt(flagId, region.code(), caller.userId(), utc(now), "FLAGGED");
@@ -143,11 +145,14 @@ public class CareRegister {
                             + "order by f.flaggedAt desc, f.id", FlagEntity.class)
                     .setParameter("prefix", region.code() + "%").setMaxResults(limit).getResultList()) {
                 PersonEntity p = em.find(PersonEntity.class, f.personId());
-                boolean screened = !em.createQuery("select s.id from ScreeningEntity s where s.personId = :p "
+                // Someone flagged here who is on another area's register: this area sees its own flag, not the
+                // other area's person or whether that area has screened them.
+                boolean ours = caller.reaches(p.regionCode());
+                boolean screened = ours && !em.createQuery("select s.id from ScreeningEntity s where s.personId = :p "
                                 + "and s.recordedAt >= :since", String.class)
                         .setParameter("p", p.id()).setParameter("since", f.flaggedAt()).setMaxResults(1)
                         .getResultList().isEmpty();
-                out.add(new FlaggedPerson(f.id(), p.id(), f.regionCode(),
+                out.add(new FlaggedPerson(f.id(), ours ? p.id() : null, f.regionCode(),
                         Masking.name(sealing.open(PersonEntity.NAME, p.nameSealed())), f.flaggedBy(),
                         utc(f.flaggedAt()), sealing.open(FlagEntity.REASON, f.reasonSealed()), screened));
             }

@@ -91,7 +91,12 @@ public class HazardDesk {
             if (h == null) {
                 throw ProblemException.notFound("No hazard " + hazardId + " in your area.");
             }
-            ShiftLog.visibleShift(em, caller, h.shiftId);
+            try {
+                ShiftLog.visibleShift(em, caller, h.shiftId);
+            } catch (ProblemException outside) {
+                // Answered as for an unknown hazard: the refusal must not name the hazard's shift.
+                throw ProblemException.notFound("No hazard " + hazardId + " in your area.");
+            }
             return new Found(h, em.find(MemberEntity.class, h.memberId).userId);
         });
         Optional<CaseRecord> live = cases.find(caller, found.hazard().caseId);

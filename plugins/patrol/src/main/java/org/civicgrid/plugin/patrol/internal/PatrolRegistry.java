@@ -190,7 +190,12 @@ public class PatrolRegistry {
             if (route == null) {
                 throw ProblemException.notFound("No route " + routeId + " in your area.");
             }
-            visibleTeam(em, caller, route.teamId);
+            try {
+                visibleTeam(em, caller, route.teamId);
+            } catch (ProblemException outside) {
+                // Answered as for an unknown route: the refusal must not name the route's team.
+                throw ProblemException.notFound("No route " + routeId + " in your area.");
+            }
             return toRoute(em, route);
         });
     }
