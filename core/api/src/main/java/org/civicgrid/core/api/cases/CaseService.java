@@ -77,6 +77,15 @@ public interface CaseService {
 
     /**
      * @param caller who asks
+     * @param caseId a case id within the caller's subtree
+     * @return the steps of the loop the caller may take on it now (none that only the platform takes, such as
+     *         supervision's), in the workflow's order
+     * @since 1.2
+     */
+    List<AvailableStep> availableSteps(Caller caller, String caseId);
+
+    /**
+     * @param caller who asks
      * @param query what to list
      * @return the matching cases, most recently updated first; with {@link CaseQuery#overdueOnly()}, the most overdue
      *         first (earliest deadline; cases due at the same moment by id)

@@ -167,6 +167,22 @@ final class CaseWorkflow {
         return rule.to() == null ? facts.state() : rule.to();
     }
 
+    /** @return the steps the caller may take on a case in its present state, with what each asks for */
+    static java.util.List<org.civicgrid.core.api.cases.AvailableStep> available(Caller caller, Facts facts) {
+        java.util.List<org.civicgrid.core.api.cases.AvailableStep> steps = new java.util.ArrayList<>();
+        RULES.forEach((action, rule) -> {
+            if (action == CaseAction.ATTACH || !rule.from().contains(facts.state()) || !mayAct(caller, rule.actor(), facts)
+                    || action == CaseAction.ESCALATE && facts.level().up() == null
+                    || action == CaseAction.RATE && facts.rating() != null) {
+                return;
+            }
+            steps.add(new org.civicgrid.core.api.cases.AvailableStep(action, rule.needsNote(),
+                    action == CaseAction.DISPATCH || action == CaseAction.REDISPATCH,
+                    action == CaseAction.REQUEST_EXTENSION, action == CaseAction.RATE));
+        });
+        return steps;
+    }
+
     static boolean mayAct(Caller caller, Actor actor, Facts facts) {
         boolean inArea = caller.reaches(facts.regionCode());
         boolean commandCentre = inArea && caller.has(Role.COMMAND_OPERATOR);

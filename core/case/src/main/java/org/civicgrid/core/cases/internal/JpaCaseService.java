@@ -649,6 +649,15 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     }
 
     @Override
+    public List<org.civicgrid.core.api.cases.AvailableStep> availableSteps(Caller caller, String caseId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CaseEntity c = visible(em, caller, caseId);
+            return CaseWorkflow.available(caller, new CaseWorkflow.Facts(c.state(), c.level(), c.regionCode(),
+                    c.reporterId(), c.unitId(), c.rating()));
+        });
+    }
+
+    @Override
     public List<CaseRecord> search(Caller caller, CaseQuery query) {
         String region = query.regionCode() == null || query.regionCode().isBlank() ? caller.regionCode() : query.regionCode().trim();
         if (!caller.reaches(region)) {

@@ -185,4 +185,43 @@ class CaseWorkflowTest {
                 action == CaseAction.REQUEST_EXTENSION || action == CaseAction.GRANT_EXTENSION ? 8 : null,
                 action == CaseAction.RATE ? 5 : null);
     }
+
+    /**
+     * What a client is offered is exactly what the platform accepts: for every state, level, rating and caller, a
+     * step is among the available ones if and only if taking it (with its inputs) passes the workflow's check.
+     */
+    @Test
+    void theAvailableStepsAreExactlyTheStepsTheCheckAccepts() {
+        int compared = 0;
+        for (CaseState state : CaseState.values()) {
+            for (CaseLevel level : CaseLevel.values()) {
+                for (Integer rating : new Integer[] {null, 4}) {
+                    CaseWorkflow.Facts facts = new CaseWorkflow.Facts(state, level, VILLAGE, "resident", "judicial-1", rating);
+                    for (Caller caller : new Caller[] {OPERATOR, HANDLER, OTHER_UNIT, WORKER, REPORTER, OTHER_COUNTY_OPERATOR}) {
+                        Set<CaseAction> offered = EnumSet.noneOf(CaseAction.class);
+                        CaseWorkflow.available(caller, facts).forEach(step -> offered.add(step.action()));
+                        for (CaseAction action : CaseAction.values()) {
+                            if (action == CaseAction.ATTACH || CaseWorkflow.RULES.get(action) == null) {
+                                continue;
+                            }
+                            boolean accepted;
+                            try {
+                                CaseWorkflow.check(caller, facts, new TransitionRequest(action, "因为", "judicial-1", 8, 5));
+                                accepted = true;
+                            } catch (ProblemException refused) {
+                                accepted = false;
+                            }
+                            assertThat(offered.contains(action)).as(action + " for " + caller.userId() + " on " + facts)
+                                    .isEqualTo(accepted);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1000);
+        assertThat(CaseWorkflow.available(OPERATOR, new CaseWorkflow.Facts(CaseState.REGISTERED, CaseLevel.TOWNSHIP,
+                VILLAGE, "resident", null, null))).filteredOn(step -> step.action() == CaseAction.DISPATCH)
+                .singleElement().satisfies(step -> assertThat(step.takesUnit()).isTrue());
+    }
 }

@@ -174,6 +174,14 @@ public class CaseResource {
         return cases.history(ApiSecurity.caller(security), id);
     }
 
+    @GET
+    @Path("{id}/steps")
+    @Operation(summary = "The steps of the loop you may take on the case now, with what each asks for")
+    public List<org.civicgrid.core.api.cases.AvailableStep> steps(@Context SecurityContext security,
+                                                                  @PathParam("id") String id) {
+        return cases.availableSteps(ApiSecurity.caller(security), id);
+    }
+
     /** Read no more than this from an upload; the configured limit (smaller) is checked by the service. */
     static final int UPLOAD_CAP = 64 * 1024 * 1024;
 
