@@ -197,11 +197,13 @@ public class DisputeRegistry {
     /** Assigns the dispute to a mediator, named or chosen by its type and place. */
     public Dispute assign(Caller caller, String id, String mediatorId) {
         Mediator mediator;
+        // The dispute first: another area's dispute is not found, whatever mediator is named.
+        DisputeEntity dispute = visible(caller, id);
         if (mediatorId == null || mediatorId.isBlank()) {
-            DisputeEntity d = visible(caller, id);
-            mediator = network.choose(d.regionCode(), d.type(), d.source()).orElseThrow(() -> new ProblemException(
-                    409, "No mediator", "No registered mediator of an organisation serving " + d.regionCode()
-                    + " takes " + d.type() + " disputes: register one, or name the mediator (mediatorId)."));
+            mediator = network.choose(dispute.regionCode(), dispute.type(), dispute.source()).orElseThrow(() ->
+                    new ProblemException(409, "No mediator", "No registered mediator of an organisation serving "
+                            + dispute.regionCode() + " takes " + dispute.type()
+                            + " disputes: register one, or name the mediator (mediatorId)."));
         } else {
             // A mediator outside the caller's area is answered as one that does not exist: the refusal must not
             // tell another county who mediates where.
