@@ -54,8 +54,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (no marker written into it, no name, number or answer) and changes nothing. Among what it proves: a grid worker
  * flags a person for screening but sees no screening result, a mediator reads no mental-health record, the audit
  * administrator reads the audit trail and changes nothing, and system, security and audit administration
- * (三权分立) are three roles none of which does another's work. Names, phone numbers and ID numbers are shown
- * masked in every answer, except to the roles that may ask for them in full.
+ * (三权分立) are three roles none of which does another's work — the audit trail shows what each administrator did,
+ * and a system administrator signed in to the Karaf shell reads no audit trail there either. Names, phone numbers
+ * and ID numbers are shown masked in every answer, except to the roles that may ask for them in full.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -117,6 +118,8 @@ class RoleMatrixIT {
     private final Map<String, String> seeded = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
     private boolean targetLocked;
+    /** The password the forgetful account has now: a reset gives it a temporary one. */
+    private String forgetfulPassword = TestPasswords.of("rm-forgetful");
 
     @BeforeAll
     void boot() throws Exception {
@@ -131,11 +134,16 @@ class RoleMatrixIT {
                     + TestPasswords.of(id));
             users.put(role, platform.api.as(id, TestPasswords.of(id)));
         }
-        // Accounts the directory rows act on: one to read, disable and enable, one to lock and unlock.
+        // Accounts the directory rows act on: one to read, disable and enable, one to lock and unlock, one whose
+        // password is reset, and an administrator whose second factor gets a new key.
         platform.shell.run("civicgrid:user-add --role GRID_WORKER --region " + TOWNSHIP + " --name " + MARKER
                 + "-目标 rm-target " + TestPasswords.of("rm-target"));
-        platform.shell.run("civicgrid:user-add --role GRID_WORKER --region " + TOWNSHIP + " rm-locked "
-                + TestPasswords.of("rm-locked"));
+        for (String id : List.of("rm-locked", "rm-forgetful")) {
+            platform.shell.run("civicgrid:user-add --role GRID_WORKER --region " + TOWNSHIP + " " + id + " "
+                    + TestPasswords.of(id));
+        }
+        platform.shell.run("civicgrid:user-add --role COUNTY_ADMIN --region " + COUNTY + " rm-second-admin "
+                + TestPasswords.of("rm-second-admin"));
         for (String path : List.of("/mediation/disputes?region=" + COUNTY, "/patrol/teams?region=" + COUNTY,
                 MH + "/figures?region=" + COUNTY)) {
             await(path + " is served").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -312,6 +320,40 @@ class RoleMatrixIT {
                     assertThat(locked().get("/me").status()).as("the account signs in again").isEqualTo(200);
                 })
                 .ifRefused((role, reply) -> assertThat(locked().get("/me").status()).as("still locked").isEqualTo(401));
+
+        row("reset a user's forgotten password", accountAdmins)
+                .call((role, api) -> api.post("/users/rm-forgetful/password-reset", ""))
+                .ifAllowed((role, reply) -> {
+                    String temporary = reply.json().path("temporaryPassword").asText();
+                    assertThat(platform.api.as("rm-forgetful", forgetfulPassword).get("/me").status())
+                            .as("the password before").isEqualTo(401);
+                    forgetfulPassword = temporary;
+                    assertThat(platform.api.as("rm-forgetful", temporary).get("/me").json().path("passwordExpired")
+                            .asBoolean()).as("the temporary password signs in, to be changed").isTrue();
+                })
+                .ifRefused((role, reply) -> {
+                    assertThat(reply.body()).doesNotContain("temporaryPassword");
+                    assertThat(platform.api.as("rm-forgetful", forgetfulPassword).get("/me").status())
+                            .as("the password still works").isEqualTo(200);
+                });
+
+        row("give an administrator a new second-factor key", accountAdmins)
+                .call((role, api) -> api.post("/users/rm-second-admin/second-factor", ""))
+                .ifAllowed((role, reply) -> {
+                    platform.secondFactors.remember("rm-second-admin", reply.json().path("key").asText());
+                    assertThat(platform.api.as("rm-second-admin", TestPasswords.of("rm-second-admin")).get("/me")
+                            .status()).as("the new key's code signs in").isEqualTo(200);
+                })
+                .ifRefused((role, reply) -> {
+                    assertThat(reply.body()).doesNotContain("otpauth").doesNotContain("\"key\"");
+                    List<String> given = new ArrayList<>();
+                    as(AUDIT_ADMIN).get("/audit?limit=50").json().forEach(entry -> {
+                        if (entry.path("actor").asText().equals(role.userId())) {
+                            given.add(entry.path("action").asText());
+                        }
+                    });
+                    assertThat(given).as("what the refused caller did").doesNotContain("user.second-factor");
+                });
 
         row("create a unit", EnumSet.of(COUNTY_ADMIN, CITY_ADMIN))
                 .call((role, api) -> api.post("/units", "{\"id\":\"" + newUnit(role) + "\",\"name\":\"派出所\","
@@ -547,6 +589,19 @@ class RoleMatrixIT {
 
     @Test
     @Order(3)
+    void aSystemAdministratorOnTheShellReadsNoAuditTrail() {
+        String id = COUNTY_ADMIN.userId();
+        for (String command : List.of("civicgrid:audit-list --limit 50", "civicgrid:audit-verify")) {
+            // A code opens one SSH session: each command signs in with the next one.
+            KarafShell shell = new KarafShell(platform.sshPort, id, TestPasswords.of(id)
+                    + platform.secondFactors.freshCode(id), platform.secondFactors);
+            assertThat(shell.runAllowingErrors(command)).as(command).contains("audit administrators")
+                    .doesNotContain("user.create").doesNotContain("intact");
+        }
+    }
+
+    @Test
+    @Order(4)
     void refusedCallsLeftTheSeededCaseAsItWas() {
         assertThat(caseFacts(seeded.get("case"))).isEqualTo(seeded.get("caseFacts"));
         System.out.println("RoleMatrixIT:\n" + matrix());
