@@ -243,8 +243,18 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         return categories.keySet().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
+    /**
+     * The security and audit administrators (三权分立): their duties are accounts and the audit trail, and they take
+     * no part in cases, not even by reporting one (a holder of another role besides may, as that role).
+     */
+    static final Set<Role> OUTSIDE_CASES = EnumSet.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
+
     @Override
     public CaseRecord report(Caller caller, CaseIntake intake) {
+        if (caller.roles().stream().allMatch(OUTSIDE_CASES::contains)) {
+            throw new ProblemException(403, "Forbidden", "Security and audit administrators do not report cases: "
+                    + "their duties are accounts and the audit trail.");
+        }
         Region region = validate(caller, intake);
         CaseLevel level = switch (region.level()) {
             case VILLAGE -> CaseLevel.VILLAGE;

@@ -81,6 +81,21 @@ class JpaCaseServiceTest {
     }
 
     @Test
+    void securityAndAuditAdministratorsReportNoCase() {
+        for (Role duty : Set.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
+            Caller administrator = new Caller("admin", Set.of(duty), "140521", null);
+            assertThatThrownBy(() -> service.report(administrator, intake("noise", VILLAGE)))
+                    .isInstanceOf(ProblemException.class).hasMessageContaining("do not report cases")
+                    .extracting(e -> ((ProblemException) e).status()).isEqualTo(403);
+        }
+        assertNothingWritten();
+        // The same account holding a working role besides reports as that role.
+        service.report(new Caller("both", Set.of(Role.SECURITY_ADMIN, Role.COMMAND_OPERATOR), "140521", null),
+                intake("noise", VILLAGE));
+        verify(jpa).tx(any(TransactionType.class), any(EmConsumer.class));
+    }
+
+    @Test
     void aResidentCannotReadACaseSomeoneElseReportedEvenInTheirOwnVillage() {
         CaseEntity other = new CaseEntity("c2", intake("noise", VILLAGE), CaseLevel.VILLAGE, "someone-else",
                 LocalDateTime.now(), LocalDateTime.now().plusHours(1));

@@ -58,6 +58,13 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaDirectory.class);
     private static final Set<Role> ADMINS = EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN, Role.SECURITY_ADMIN);
+    /** System administration (regions, grids, routing, units): not the security administrator's duty. */
+    private static final Set<Role> SYSTEM_ADMINS = EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN);
+    /**
+     * Roles that read nobody else's account: a resident, and the audit administrator, whose duty is the audit
+     * trail and nothing else. A holder of another role besides reads the directory as that role.
+     */
+    private static final Set<Role> NO_DIRECTORY = EnumSet.of(Role.RESIDENT, Role.AUDIT_ADMIN);
     /** The three administrator duties (三权分立): one account holds at most one of them. */
     static final List<Set<Role>> DUTIES = List.of(EnumSet.of(Role.COUNTY_ADMIN, Role.CITY_ADMIN),
             EnumSet.of(Role.SECURITY_ADMIN), EnumSet.of(Role.AUDIT_ADMIN));
@@ -114,6 +121,9 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
 
     @Override
     public Optional<User> user(Caller caller, String id) {
+        if (!readsDirectory(caller) && !caller.userId().equals(id)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(jpa.txExpr(TransactionType.Supports, em -> em.find(UserEntity.class, id)))
                 .map(UserEntity::toUser)
                 .filter(u -> caller.reaches(u.regionCode()));
@@ -121,6 +131,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
 
     @Override
     public List<User> users(Caller caller, String regionCode) {
+        if (!readsDirectory(caller)) {
+            throw new ProblemException(403, "Forbidden", "The directory of users is for the staff of the area, not for "
+                    + "residents or the audit administrator.");
+        }
         requireReach(caller, regionCode);
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("select u from UserEntity u where u.regionCode like :prefix order by u.id", UserEntity.class)
@@ -312,7 +326,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
 
     @Override
     public Unit createUnit(Caller caller, Unit unit) {
-        requireAdmin(caller);
+        if (caller.roles().stream().noneMatch(SYSTEM_ADMINS::contains)) {
+            throw new ProblemException(403, "Forbidden", "Only a county or city administrator can create a unit "
+                    + "(system administration; the security administrator keeps accounts).");
+        }
         if (unit == null || unit.id() == null || !ID.matcher(unit.id()).matches()) {
             throw ProblemException.badRequest("id is 3 to 64 letters, digits, '.', '_' or '-'.");
         }
@@ -510,6 +527,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         if (caller.roles().stream().noneMatch(ADMINS::contains)) {
             throw new ProblemException(403, "Forbidden", "Only a county, city or security administrator can do this.");
         }
+    }
+
+    private static boolean readsDirectory(Caller caller) {
+        return caller.roles().stream().anyMatch(role -> !NO_DIRECTORY.contains(role));
     }
 
     private static void requireReach(Caller caller, String regionCode) {

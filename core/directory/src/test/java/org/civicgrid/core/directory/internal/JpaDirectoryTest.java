@@ -202,6 +202,31 @@ class JpaDirectoryTest {
         }
 
         @Test
+        void residentsAndAuditAdministratorsReadNoOneElsesAccount() {
+            Caller resident = new Caller("longgang-worker", Set.of(Role.RESIDENT), LONGGANG, null);
+            for (Caller caller : List.of(resident, QINSHUI_AUDITOR)) {
+                assertProblem(() -> directory.users(caller, caller.regionCode()), 403)
+                        .hasMessageContaining("not for residents or the audit administrator");
+                assertThat(directory.user(caller, "qinshui-operator")).isEmpty();
+            }
+            assertThat(directory.user(resident, "longgang-worker")).as("oneself").isPresent();
+            // A working role besides opens the directory as that role.
+            Caller auditingWorker = new Caller("qinshui-auditor", Set.of(Role.AUDIT_ADMIN, Role.GRID_WORKER), QINSHUI, null);
+            assertThat(directory.users(auditingWorker, LONGGANG)).extracting(User::id).containsExactly("longgang-worker");
+        }
+
+        @Test
+        void theSecurityAdministratorKeepsAccountsAndCreatesNoUnit() {
+            assertProblem(() -> directory.createUnit(QINSHUI_SECURITY,
+                    new Unit("longgang-police", "龙港派出所", UnitKind.POLICE_STATION, LONGGANG)), 403)
+                    .hasMessageContaining("Only a county or city administrator can create a unit");
+            assertThat(directory.unit(CITY_ADMIN, "longgang-police")).isEmpty();
+            assertThat(db.count("cg_unit")).isEqualTo(3);
+            assertThat(directory.users(QINSHUI_SECURITY, QINSHUI)).extracting(User::id)
+                    .containsExactly("longgang-worker", "qinshui-operator", "zhongcun-worker");
+        }
+
+        @Test
         void onlyACityAdministratorCreatesACityAdministrator() {
             assertProblem(() -> directory.createUser(QINSHUI_ADMIN,
                     newUser("second-city-admin", Set.of(Role.CITY_ADMIN), QINSHUI, null)), 403)

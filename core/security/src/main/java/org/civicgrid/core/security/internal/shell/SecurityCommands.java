@@ -7,14 +7,28 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.civicgrid.core.api.directory.CallerPrincipal;
+import org.civicgrid.core.api.rest.ProblemException;
 import org.civicgrid.core.security.internal.AuditRecord;
 import org.civicgrid.core.security.internal.JpaAuditTrail;
 import org.civicgrid.core.security.internal.SealedData;
 
-/** Key rotation and audit checks for administrators on this machine. */
+/**
+ * Key rotation and audit checks for the operators of the installation on this machine. A system administrator of
+ * the directory signed in to the shell does not read or verify the audit trail: that is the audit administrator's
+ * duty (三权分立), over {@code /api/audit}, within their region.
+ */
 final class SecurityCommands {
 
     private SecurityCommands() {
+    }
+
+    /** Refuses a directory user (a system administrator on the shell); an operator of the installation passes. */
+    static void requireInstallationOperator() {
+        CallerPrincipal.current().ifPresent(caller -> {
+            throw new ProblemException(403, "Forbidden", "The audit trail is read and verified by audit "
+                    + "administrators (GET /api/audit), not by " + caller.userId() + " on the shell.");
+        });
     }
 
     @Service
@@ -41,6 +55,7 @@ final class SecurityCommands {
 
         @Override
         public Object execute() {
+            requireInstallationOperator();
             JpaAuditTrail.Verification v = audit.verify();
             if (v.intact()) {
                 System.out.println("Audit trail intact: " + v.entries() + " entries verified.");
@@ -69,6 +84,7 @@ final class SecurityCommands {
 
         @Override
         public Object execute() {
+            requireInstallationOperator();
             List<AuditRecord> records = audit.latest(type, id, Math.max(1, Math.min(limit, 1000)));
             for (AuditRecord r : records) {
                 System.out.println(r.seq() + "\t" + r.at() + "\t" + r.entry().actor() + "\t" + r.entry().action() + "\t"
