@@ -165,6 +165,7 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         if (user.roles().contains(Role.CITY_ADMIN) && !caller.has(Role.CITY_ADMIN)) {
             throw new ProblemException(403, "Forbidden", "Only a city administrator can create a city administrator.");
         }
+        requireMayManage(caller, user.roles());
         Region region = requireRegion(caller, user.regionCode());
         if (user.unitId() != null) {
             unit(caller, user.unitId()).orElseThrow(() -> ProblemException.badRequest(
@@ -189,10 +190,7 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
     public User unlock(Caller caller, String id) {
         requireAdmin(caller);
         User unlocked = jpa.txExpr(TransactionType.Required, em -> {
-            UserEntity u = id == null ? null : em.find(UserEntity.class, id);
-            if (u == null || !caller.reaches(u.toUser().regionCode())) {
-                throw ProblemException.notFound("No user " + id + " in your area.");
-            }
+            UserEntity u = inArea(em, caller, id);
             u.loggedIn();
             return u.toUser();
         });
@@ -300,12 +298,26 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         audit.record(AuditEntry.ok(userId, "login.second-factor", "user", userId, region, null));
     }
 
+    /** An account the caller manages (unlock, disable, enable, password, second factor), or 404/403. */
     private static UserEntity inArea(javax.persistence.EntityManager em, Caller caller, String id) {
         UserEntity u = id == null ? null : em.find(UserEntity.class, id);
         if (u == null || !caller.reaches(u.toUser().regionCode())) {
             throw ProblemException.notFound("No user " + id + " in your area.");
         }
+        requireMayManage(caller, u.toUser().roles());
         return u;
+    }
+
+    /**
+     * Separation of duties (三权分立): the accounts of security and audit administrators are managed by a security
+     * administrator only, so a system administrator cannot create, reset or take over an auditor's account (and
+     * so hide their own tracks).
+     */
+    private static void requireMayManage(Caller caller, Set<Role> roles) {
+        if ((roles.contains(Role.SECURITY_ADMIN) || roles.contains(Role.AUDIT_ADMIN)) && !caller.has(Role.SECURITY_ADMIN)) {
+            throw new ProblemException(403, "Forbidden", "The accounts of security and audit administrators are "
+                    + "managed by a security administrator (separation of duties).");
+        }
     }
 
     @Override

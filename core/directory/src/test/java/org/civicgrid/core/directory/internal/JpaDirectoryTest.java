@@ -358,9 +358,25 @@ class JpaDirectoryTest {
         @ParameterizedTest
         @MethodSource("singleDuties")
         void oneDutyWithOrdinaryRolesIsAllowed(Set<Role> roles) {
-            User created = directory.createUser(CITY_ADMIN, newUser("one-duty", roles, QINSHUI, null));
+            Caller creator = roles.contains(Role.SECURITY_ADMIN) || roles.contains(Role.AUDIT_ADMIN) ? QINSHUI_SECURITY : CITY_ADMIN;
+            User created = directory.createUser(creator, newUser("one-duty", roles, QINSHUI, null));
             assertThat(created.roles()).isEqualTo(roles);
             assertThat(directory.authenticate("one-duty", PASSWORD.toCharArray())).map(Caller::roles).contains(roles);
+        }
+
+        @Test
+        void onlyASecurityAdministratorManagesTheAccountsOfSecurityAndAuditAdministrators() {
+            assertProblem(() -> directory.createUser(CITY_ADMIN, newUser("new-auditor", Set.of(Role.AUDIT_ADMIN), QINSHUI, null)), 403)
+                    .hasMessageContaining("separation of duties");
+            assertProblem(() -> directory.createUser(QINSHUI_ADMIN, newUser("new-security", Set.of(Role.SECURITY_ADMIN), QINSHUI, null)), 403);
+            directory.createUser(QINSHUI_SECURITY, newUser("new-auditor", Set.of(Role.AUDIT_ADMIN), QINSHUI, null));
+
+            // A system administrator cannot take the auditor's account over, nor lock the auditor out.
+            assertProblem(() -> directory.resetPassword(CITY_ADMIN, "new-auditor"), 403);
+            assertProblem(() -> directory.resetSecondFactor(QINSHUI_ADMIN, "new-auditor"), 403);
+            assertProblem(() -> directory.disable(QINSHUI_ADMIN, "new-auditor", "x"), 403);
+            assertThat(directory.authenticate("new-auditor", PASSWORD.toCharArray())).isPresent();
+            assertThat(directory.resetPassword(QINSHUI_SECURITY, "new-auditor")).isNotBlank();
         }
     }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecondFactorTest {
 
-    private static final Caller CITY_ADMIN = new Caller("jincheng-admin", Set.of(Role.CITY_ADMIN), "1405", null);
+    /** Administrators' accounts (security administrators among them) are a security administrator's to manage. */
+    private static final Caller SECURITY = new Caller("jincheng-security", Set.of(Role.SECURITY_ADMIN), "1405", null);
     private static final String PASSWORD = "Correct-horse-battery-42";
 
     private DirectoryDatabase db;
@@ -65,9 +66,9 @@ class SecondFactorTest {
         when(limits.idleMinutes()).thenReturn(30);
         when(limits.absoluteHours()).thenReturn(10);
         sessions = new JpaSessions(db, directory, audited::add, clock, limits);
-        directory.createUser(CITY_ADMIN, new NewUser("qinshui-security", "安全管理员", PASSWORD,
+        directory.createUser(SECURITY, new NewUser("qinshui-security", "安全管理员", PASSWORD,
                 Set.of(Role.SECURITY_ADMIN), "140521", null));
-        directory.createUser(CITY_ADMIN, new NewUser("longgang-worker", "网格员", PASSWORD, Set.of(Role.GRID_WORKER),
+        directory.createUser(SECURITY, new NewUser("longgang-worker", "网格员", PASSWORD, Set.of(Role.GRID_WORKER),
                 "140521", null));
         security = directory.authenticate("qinshui-security", PASSWORD.toCharArray()).orElseThrow();
     }
@@ -89,7 +90,7 @@ class SecondFactorTest {
 
     @Test
     void anAdministratorsSessionOpensOnlyWithAFreshCodeOfItsKey() {
-        SecondFactorKey key = directory.resetSecondFactor(CITY_ADMIN, "qinshui-security");
+        SecondFactorKey key = directory.resetSecondFactor(SECURITY, "qinshui-security");
 
         assertThat(key.key()).hasSize(32);
         assertThat(key.uri()).startsWith("otpauth://totp/civicgrid:qinshui-security?secret=" + key.key());
@@ -117,7 +118,7 @@ class SecondFactorTest {
 
     @Test
     void aCodeOfTheStepJustBeforeOrAfterCountsButNotTwoStepsAway() {
-        SecondFactorKey key = directory.resetSecondFactor(CITY_ADMIN, "qinshui-security");
+        SecondFactorKey key = directory.resetSecondFactor(SECURITY, "qinshui-security");
         long step = TimeCodes.step(now);
 
         assertRefused(() -> sessions.open(security, codes.code(key.key(), step + 2)), SessionService.SECOND_FACTOR_WRONG);
@@ -130,7 +131,7 @@ class SecondFactorTest {
 
     @Test
     void wrongCodesLockTheAccountLikeWrongPasswords() {
-        SecondFactorKey key = directory.resetSecondFactor(CITY_ADMIN, "qinshui-security");
+        SecondFactorKey key = directory.resetSecondFactor(SECURITY, "qinshui-security");
         String wrong = "000000".equals(current(key)) ? "111111" : "000000";
 
         for (int i = 0; i < 3; i++) {
@@ -144,8 +145,8 @@ class SecondFactorTest {
     @Test
     void withoutAKeyNoAdministratorSessionOpensAndANewKeyVoidsTheOldOne() {
         assertRefused(() -> sessions.open(security, "123456"), SessionService.SECOND_FACTOR_MISSING);
-        SecondFactorKey lost = directory.resetSecondFactor(CITY_ADMIN, "qinshui-security");
-        SecondFactorKey replacement = directory.resetSecondFactor(CITY_ADMIN, "qinshui-security");
+        SecondFactorKey lost = directory.resetSecondFactor(SECURITY, "qinshui-security");
+        SecondFactorKey replacement = directory.resetSecondFactor(SECURITY, "qinshui-security");
 
         assertRefused(() -> sessions.open(security, current(lost)), SessionService.SECOND_FACTOR_WRONG);
         assertThat(sessions.open(security, current(replacement))).isNotNull();
@@ -160,7 +161,7 @@ class SecondFactorTest {
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(404));
         assertThatThrownBy(() -> directory.resetSecondFactor(operator, "qinshui-security"))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
-        assertThatThrownBy(() -> directory.resetSecondFactor(CITY_ADMIN, "longgang-worker"))
+        assertThatThrownBy(() -> directory.resetSecondFactor(SECURITY, "longgang-worker"))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(400));
         assertThat(db.single("select totp_key from cg_user where id = 'qinshui-security'")).isNull();
     }

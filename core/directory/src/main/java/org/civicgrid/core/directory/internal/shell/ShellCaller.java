@@ -8,7 +8,8 @@ import org.civicgrid.core.api.directory.Role;
 /**
  * The caller shell commands act for: a system administrator of the directory signed in to the shell acts as
  * themselves, within their region; an operator of the installation (an account of Karaf's own
- * {@code etc/users.properties}, which only the machine's administrators can write) administers all of it.
+ * {@code etc/users.properties}, which only the machine's administrators can write) administers all of it, and is
+ * the one who creates the first security administrator.
  */
 final class ShellCaller {
 
@@ -23,6 +24,6 @@ final class ShellCaller {
                     .map(java.security.Principal::getName).findFirst().orElse(user);
         }
         return org.civicgrid.core.api.directory.CallerPrincipal.current()
-                .orElse(new Caller("shell:" + user, Set.of(Role.CITY_ADMIN), "", null));
+                .orElse(new Caller("shell:" + user, Set.of(Role.CITY_ADMIN, Role.SECURITY_ADMIN), "", null));
     }
 }
