@@ -397,7 +397,7 @@ class CrossCountyIT {
         assertThat(worklist.status()).as(worklist.body()).isEqualTo(200);
         assertThat(worklist.body()).contains(MARKER);
         assertThat(a.api.post("/mentalhealth/flags", "{\"regionCode\":\"" + VILLAGE_A + "\",\"name\":\"张小兰\",\"idNumber\":\""
-                + residentId("14052119920304002") + "\",\"reason\":\"家属反映失眠\"}").status()).isEqualTo(201);
+                + ResidentIds.of("14052119920304002") + "\",\"reason\":\"家属反映失眠\"}").status()).isEqualTo(201);
         platform.shell.run("bundle:uninstall org.example.civicgrid.broken");
     }
 
@@ -472,10 +472,10 @@ class CrossCountyIT {
                 + c.name + "心理健康筛查" + c.marker + "\",\"instruments\":[\"PHQ-9\",\"GAD-7\"],\"startsOn\":\""
                 + today.minusDays(1) + "\",\"endsOn\":\"" + today.plusDays(60) + "\"}")).path("id").asText());
         c.made("flag", create(c, "/mentalhealth/flags", Body.json("{\"regionCode\":\"" + c.village + "\",\"name\":\"李小红\","
-                + "\"idNumber\":\"" + residentId(c.code + "19900101002") + "\",\"reason\":\"情绪低落" + c.marker + "\"}"))
+                + "\"idNumber\":\"" + ResidentIds.of(c.code + "19900101002") + "\",\"reason\":\"情绪低落" + c.marker + "\"}"))
                 .path("id").asText());
         c.made("person", create(c, "/mentalhealth/persons", Body.json("{\"regionCode\":\"" + c.village + "\",\"name\":\"赵春花\","
-                + "\"idNumber\":\"" + residentId(c.code + "19850612442") + "\",\"phone\":\"13935612345\"}")).path("id").asText());
+                + "\"idNumber\":\"" + ResidentIds.of(c.code + "19850612442") + "\",\"phone\":\"13935612345\"}")).path("id").asText());
         create(c, "/mentalhealth/screenings", Body.json("{\"personId\":\"" + c.id("person") + "\",\"campaignId\":\""
                 + c.id("campaign") + "\",\"instrument\":\"PHQ-9\",\"answers\":[2,1,3,0,2,1,3,0,1]}"));
         JsonNode alerts = keep(c, c.api.get("/mentalhealth/alerts?open=true"));
@@ -1029,17 +1029,6 @@ class CrossCountyIT {
 
     private static long seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000_000L;
-    }
-
-    /** A valid resident ID number (GB 11643) from its first 17 digits. */
-    static String residentId(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        String checks = "10X98765432";
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + checks.charAt(sum % 11);
     }
 
     /** A request body: its media type and content. */

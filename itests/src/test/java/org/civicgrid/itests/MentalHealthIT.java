@@ -39,7 +39,7 @@ class MentalHealthIT {
     private static final String ZEZHOU = "140525";
     private static final String VILLAGE = "140525100200"; // 南村镇 南村村委会
     private static final String NAME = "李春花";
-    private static final String ID_NUMBER = residentId("14052519850612442");
+    private static final String ID_NUMBER = ResidentIds.of("14052519850612442");
     private static final String PHONE = "13935612345";
     private static final String ANSWERS = "[2,1,3,0,2,1,3,0,1]";
     private static final String CAMPAIGN_TOKEN = "ZZ-SPRING-SCREENING";
@@ -408,16 +408,6 @@ class MentalHealthIT {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** A resident ID number with its GB 11643 check character. */
-    private static String residentId(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     /** A check character that is wrong for this number. */

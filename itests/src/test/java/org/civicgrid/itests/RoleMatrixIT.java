@@ -99,13 +99,13 @@ class RoleMatrixIT {
     private static final String CASE_PHONE = "13800001234";
     /** A dispute's party: never shown in full over the API. */
     private static final String DISPUTE_PARTY = "张三丰";
-    private static final String DISPUTE_ID_NUMBER = residentId("14052119700202003");
+    private static final String DISPUTE_ID_NUMBER = ResidentIds.of("14052119700202003");
     private static final String DISPUTE_PHONE = "13812345678";
     /** A patrol volunteer's phone: never shown in full. */
     private static final String VOLUNTEER_PHONE = "13911112222";
     /** A person on the mental-health register, and the answers of their screening. */
     private static final String MH_NAME = "李春花";
-    private static final String MH_ID_NUMBER = residentId("14052119850612442");
+    private static final String MH_ID_NUMBER = ResidentIds.of("14052119850612442");
     private static final String MH_PHONE = "13935612345";
     private static final String ANSWERS = "[1,2,1,0,1,2,0,1,0]";
     /** Values no answer shows in full, unless its row says it reveals them. */
@@ -810,7 +810,7 @@ class RoleMatrixIT {
     }
 
     private static String newIdNumber(Role role) {
-        return residentId(String.format("140521199001010%02d", role.ordinal()));
+        return ResidentIds.of(String.format("140521199001010%02d", role.ordinal()));
     }
 
     private static String url(String value) {
@@ -819,15 +819,5 @@ class RoleMatrixIT {
 
     private static String cut(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
-
-    /** A resident ID number with its GB 11643 check character. */
-    private static String residentId(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 }
