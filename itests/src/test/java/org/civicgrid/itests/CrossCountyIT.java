@@ -417,10 +417,11 @@ class CrossCountyIT {
         create(c, "/units", Body.json("{\"id\":\"" + unit + "\",\"name\":\"" + c.name + "司法局" + c.marker + "\","
                 + "\"kind\":\"JUDICIAL_OFFICE\",\"regionCode\":\"" + c.code + "\"}"));
         c.made("unit", unit);
-        // An administrator, so that every account action (a second factor too) applies to it.
-        String user = c.prefix + "-auditor";
-        create(c, "/users", Body.json("{\"id\":\"" + user + "\",\"name\":\"" + c.name + "审计员" + c.marker + "\","
-                + "\"password\":\"" + TestPasswords.of(user) + "\",\"roles\":[\"AUDIT_ADMIN\"],\"regionCode\":\"" + c.code + "\"}"));
+        // An administrator, so that every account action (a second factor too) applies to it; a system
+        // administrator, as the accounts of security and audit administrators are a security administrator's.
+        String user = c.prefix + "-sysadmin";
+        create(c, "/users", Body.json("{\"id\":\"" + user + "\",\"name\":\"" + c.name + "系统管理员" + c.marker + "\","
+                + "\"password\":\"" + TestPasswords.of(user) + "\",\"roles\":[\"COUNTY_ADMIN\"],\"regionCode\":\"" + c.code + "\"}"));
         c.made("user", user);
         c.made("everyone", c.everyone);
         String grid = c.village + "901";
