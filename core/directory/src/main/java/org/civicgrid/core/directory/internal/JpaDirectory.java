@@ -214,11 +214,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
             UserEntity u = inArea(em, caller, id);
             u.enabled(false);
             // Every open session of the account ends with it, on every node (they read cg_session on each use).
-            ended[0] = em.createQuery("update SessionEntity s set s.endedAt = :now where s.userId = :id "
-                    + "and s.endedAt is null").setParameter("now", now).setParameter("id", id).executeUpdate();
+            ended[0] = endSessions(em, id, now);
             return u.toUser();
         });
-        verified.values().removeIf(v -> v.caller().userId().equals(id));
+        forgetVerified(id);
         LOG.info("Account {} disabled by {} ({} sessions ended): {}", id, caller.userId(), ended[0], reason);
         audit.record(AuditEntry.ok(caller.userId(), "user.disable", "user", id, disabled.regionCode(),
                 reason.strip() + "; " + ended[0] + " session(s) ended"));
@@ -296,6 +295,17 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
                     + "account like wrong passwords.");
         }
         audit.record(AuditEntry.ok(userId, "login.second-factor", "user", userId, region, null));
+    }
+
+    /** Ends every open session of an account, on every node (they read cg_session on each use); how many. */
+    private static int endSessions(javax.persistence.EntityManager em, String userId, LocalDateTime now) {
+        return em.createQuery("update SessionEntity s set s.endedAt = :now where s.userId = :id and s.endedAt is null")
+                .setParameter("now", now).setParameter("id", userId).executeUpdate();
+    }
+
+    /** Forgets this node's memory of the account's verified passwords: the next sign-in computes the hash again. */
+    private void forgetVerified(String userId) {
+        verified.values().removeIf(v -> v.caller().userId().equals(userId));
     }
 
     /** An account the caller manages (unlock, disable, enable, password, second factor), or 404/403. */
@@ -460,7 +470,7 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         String hash = hasher.hash(newPassword.toCharArray());
         jpa.tx(TransactionType.Required, em -> em.find(UserEntity.class, userId).passwordChanged(hash, now));
         // The old password must stop working at once, not when its memory runs out.
-        verified.values().removeIf(v -> v.caller().userId().equals(userId));
+        forgetVerified(userId);
         LOG.info("User {} changed their password", userId);
         audit.record(AuditEntry.ok(userId, "password.change", "user", userId, user.toUser().regionCode(), null));
     }
@@ -487,11 +497,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
             UserEntity u = inArea(em, caller, id);
             u.passwordReset(hash, now);
             // Whoever knew the old password may hold a session opened with it.
-            ended[0] = em.createQuery("update SessionEntity s set s.endedAt = :now where s.userId = :id "
-                    + "and s.endedAt is null").setParameter("now", now).setParameter("id", id).executeUpdate();
+            ended[0] = endSessions(em, id, now);
             return u.toUser();
         });
-        verified.values().removeIf(v -> v.caller().userId().equals(id));
+        forgetVerified(id);
         LOG.info("Password of {} reset by {} ({} sessions ended)", id, caller.userId(), ended[0]);
         audit.record(AuditEntry.ok(caller.userId(), "user.password-reset", "user", id, user.regionCode(),
                 "temporary password, to be changed at sign-in; " + ended[0] + " session(s) ended"));
@@ -504,7 +513,7 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
      */
     private void wrongPassword(UserEntity user, String action, String what, LocalDateTime now) {
         String userId = user.toUser().id();
-        verified.values().removeIf(v -> v.caller().userId().equals(userId));
+        forgetVerified(userId);
         DirectoryConfiguration p = policy;
         boolean locked = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = em.find(UserEntity.class, userId);
