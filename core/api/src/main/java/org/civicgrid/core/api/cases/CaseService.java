@@ -110,6 +110,47 @@ public interface CaseService {
     List<RegionCaseCount> figuresByRegion(Caller caller, String regionCode);
 
     /**
+     * The figures of each handling unit (承办单位) that has cases of a region's subtree: received, open, closed, overdue,
+     * closed on time and mean rating (see {@link UnitCaseFigures} for what each counts). For the same callers as
+     * {@link #figures}, refused the same way.
+     *
+     * @param caller who works on cases
+     * @param regionCode a region within the caller's subtree (the caller's own region if {@code null})
+     * @return one entry per unit, by unit id
+     * @since 1.3
+     */
+    List<UnitCaseFigures> figuresByUnit(Caller caller, String regionCode);
+
+    /**
+     * The figures of each grid worker and grid leader of the region's grids, counted over the region's cases: the
+     * cases they reported, those in their grids (closed, overdue, closed on time, mean rating) and those they verified
+     * (see {@link GridWorkerFigures}). Staff with no case are listed with zeros. For the same callers as
+     * {@link #figures}, refused the same way.
+     *
+     * @param caller who works on cases
+     * @param regionCode a region within the caller's subtree (the caller's own region if {@code null})
+     * @return one entry per worker, by user id; empty if no grid of the region has staff
+     * @since 1.3
+     */
+    List<GridWorkerFigures> figuresByGridWorker(Caller caller, String regionCode);
+
+    /**
+     * Cases reported and closed in a region's subtree per day from {@code from} to {@code to}, per week if the range
+     * is longer than {@value CaseTrend#DAILY_MAX_DAYS} days, with the share closed on time. For the same callers as
+     * {@link #figures}, refused the same way.
+     *
+     * @param caller who works on cases
+     * @param regionCode a region within the caller's subtree (the caller's own region if {@code null})
+     * @param from the first day, or {@code null} for 29 days before {@code to}
+     * @param to the last day, or {@code null} for today (on the county's calendar)
+     * @return the trend
+     * @throws org.civicgrid.core.api.rest.ProblemException 400 if {@code from} is after {@code to} or the range is
+     *         longer than {@value CaseTrend#MAX_DAYS} days
+     * @since 1.3
+     */
+    CaseTrend trend(Caller caller, String regionCode, java.time.LocalDate from, java.time.LocalDate to);
+
+    /**
      * Attaches a file to a case: JPEG, PNG, PDF or MP4, recognised from the content, up to the configured size.
      * Recorded in the audit trail as an {@link CaseAction#ATTACH} step, in the same transaction.
      *

@@ -5,7 +5,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.civicgrid.core.api.cases;
 
 import org.osgi.annotation.bundle.Export;

@@ -43,6 +43,9 @@ import org.civicgrid.core.api.cases.CaseService;
 import org.civicgrid.core.api.cases.CaseState;
 import org.civicgrid.core.api.cases.CaseStep;
 import org.civicgrid.core.api.cases.RegionCaseCount;
+import org.civicgrid.core.api.cases.CaseTrend;
+import org.civicgrid.core.api.cases.GridWorkerFigures;
+import org.civicgrid.core.api.cases.UnitCaseFigures;
 import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
@@ -87,7 +90,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.cases)";
     static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     static final int LIMIT_MAX = 200;
-    private static final Set<CaseState> OPEN = EnumSet.complementOf(
+    static final Set<CaseState> OPEN = EnumSet.complementOf(
             EnumSet.of(CaseState.CLOSED, CaseState.REJECTED, CaseState.VERIFIED));
     /**
      * The open states as a JPQL list of literals, not a parameter: PostgreSQL can then prove that a query's
@@ -97,7 +100,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     static final String OPEN_STATES = OPEN.stream().map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
     /** Open and past its deadline ({@code :now}, UTC), on {@code CaseEntity c}. */
-    private static final String OVERDUE = "c.deadline < :now and c.state in " + OPEN_STATES;
+    static final String OVERDUE = "c.deadline < :now and c.state in " + OPEN_STATES;
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaCaseService.class);
 
@@ -769,6 +772,119 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             return counts.entrySet().stream().map(e -> new RegionCaseCount(e.getKey(), e.getValue()[0],
                     e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
         });
+    }
+
+    @Override
+    public List<UnitCaseFigures> figuresByUnit(Caller caller, String regionCode) {
+        String region = figuresRegion(caller, regionCode);
+        RegionRange subtree = RegionRange.of(region);
+        if (subtree.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime now = utc(time.now());
+        Map<String, DashboardFigures.Tally> units = jpa.txExpr(TransactionType.Supports,
+                em -> DashboardFigures.tallies(em, subtree, "c.unitId", now));
+        Map<String, String> names = names(() -> directory.units(caller, caller.regionCode()).stream()
+                .collect(Collectors.toMap(org.civicgrid.core.api.directory.Unit::id,
+                        org.civicgrid.core.api.directory.Unit::name)));
+        return units.entrySet().stream().map(e -> e.getValue().unit(e.getKey(), names.get(e.getKey()))).toList();
+    }
+
+    @Override
+    public List<GridWorkerFigures> figuresByGridWorker(Caller caller, String regionCode) {
+        String region = figuresRegion(caller, regionCode);
+        RegionRange subtree = RegionRange.of(region);
+        GridService gridService = grids;
+        if (subtree.isEmpty() || gridService == null) {
+            return List.of();
+        }
+        // The staff of the region's grids: a worker of several grids is counted over all of them.
+        Map<String, List<String>> gridsOf = new java.util.TreeMap<>();
+        for (Grid grid : gridService.within(caller, region)) {
+            for (String worker : grid.workers()) {
+                gridsOf.computeIfAbsent(worker, k -> new ArrayList<>()).add(grid.code());
+            }
+            if (grid.leader() != null && !grid.workers().contains(grid.leader())) {
+                gridsOf.computeIfAbsent(grid.leader(), k -> new ArrayList<>()).add(grid.code());
+            }
+        }
+        if (gridsOf.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime now = utc(time.now());
+        record Counts(Map<String, DashboardFigures.Tally> byGrid, Map<String, Long> reported,
+                      Map<String, Long> verified) {
+        }
+        Counts counts = jpa.txExpr(TransactionType.Supports, em -> new Counts(
+                DashboardFigures.tallies(em, subtree, "c.gridCode", now),
+                DashboardFigures.reportedBy(em, subtree, gridsOf.keySet()),
+                DashboardFigures.verifiedBy(em, subtree, gridsOf.keySet())));
+        Map<String, String> names = names(() -> directory.users(caller, caller.regionCode()).stream()
+                .collect(Collectors.toMap(org.civicgrid.core.api.directory.User::id,
+                        org.civicgrid.core.api.directory.User::name)));
+        List<GridWorkerFigures> figures = new ArrayList<>();
+        gridsOf.forEach((worker, codes) -> {
+            DashboardFigures.Tally inGrids = new DashboardFigures.Tally();
+            codes.forEach(code -> {
+                DashboardFigures.Tally grid = counts.byGrid().get(code);
+                if (grid != null) {
+                    inGrids.add(grid);
+                }
+            });
+            figures.add(new GridWorkerFigures(worker, names.get(worker), codes,
+                    counts.reported().getOrDefault(worker, 0L), inGrids.total,
+                    counts.verified().getOrDefault(worker, 0L), inGrids.closed, inGrids.overdue,
+                    inGrids.closedOnTime(), inGrids.onTimeRate(), inGrids.averageRating()));
+        });
+        return figures;
+    }
+
+    /** Names from the directory for the figures; the figures do not depend on them, so a refusal leaves them out. */
+    private static Map<String, String> names(java.util.function.Supplier<Map<String, String>> lookup) {
+        try {
+            return lookup.get();
+        } catch (ProblemException e) {
+            LOG.debug("Names left out of the figures: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    @Override
+    public CaseTrend trend(Caller caller, String regionCode, LocalDate from, LocalDate to) {
+        String region = figuresRegion(caller, regionCode);
+        ZoneId zone = deadlinesFor(region).calendar().zone();
+        LocalDate last = to != null ? to : LocalDate.ofInstant(time.now(), zone);
+        LocalDate first = from != null ? from : last.minusDays(29);
+        if (first.isAfter(last)) {
+            throw ProblemException.badRequest("from (" + first + ") is after to (" + last + ").");
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > CaseTrend.MAX_DAYS) {
+            throw ProblemException.badRequest("A trend covers at most " + CaseTrend.MAX_DAYS + " days; " + first
+                    + " to " + last + " is " + days + " days.");
+        }
+        CaseTrend.Interval interval = days > CaseTrend.DAILY_MAX_DAYS ? CaseTrend.Interval.WEEK : CaseTrend.Interval.DAY;
+        int length = interval == CaseTrend.Interval.WEEK ? 7 : 1;
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(length)) {
+            starts.add(day);
+        }
+        List<LocalDateTime> bounds = new ArrayList<>();
+        starts.forEach(day -> bounds.add(utc(day.atStartOfDay(zone).toInstant())));
+        bounds.add(utc(last.plusDays(1).atStartOfDay(zone).toInstant()));
+        RegionRange subtree = RegionRange.of(region);
+        long[][] counts = subtree.isEmpty() ? new long[3][starts.size()] : jpa.txExpr(TransactionType.Supports,
+                em -> new long[][] {DashboardFigures.reported(em, subtree, bounds),
+                        DashboardFigures.closed(em, subtree, bounds, false),
+                        DashboardFigures.closed(em, subtree, bounds, true)});
+        List<CaseTrend.Point> points = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate end = starts.get(i).plusDays(length - 1L);
+            long closed = counts[1][i];
+            points.add(new CaseTrend.Point(starts.get(i), end.isAfter(last) ? last : end, counts[0][i], closed,
+                    counts[2][i], closed == 0 ? null : (double) counts[2][i] / closed));
+        }
+        return new CaseTrend(region, first, last, interval, points);
     }
 
     /** The length of the codes one level below a code of this length: 省 2, 市 4, 县 6, 乡镇 9, 村 12. */

@@ -55,6 +55,11 @@ final class WorkingCalendar {
         this.workedWeekendDays = new TreeSet<>(workedWeekendDays);
     }
 
+    /** The county's time zone: its days begin and end in it. */
+    ZoneId zone() {
+        return zone;
+    }
+
     /**
      * Parses office hours written as {@code 08:30-12:00,14:00-17:30}.
      */
