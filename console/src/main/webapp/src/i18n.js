@@ -47,6 +47,16 @@ const messages = {
       byState: '按状态', byCategory: '按类别', byLevel: '按层级', closedByLevel: '各层级办结数', region: '统计区域',
       solvedShare: '各层级办结占比', count: '数量', byRegion: '下级区域对比', open: '在办', closed: '已办结'
     },
+    dashboardMore: {
+      from: '开始日期', to: '结束日期', trend: '案件趋势', trendWeekly: '案件趋势（按周）', reported: '上报', closed: '办结',
+      onTimeShare: '按期办结率', satisfaction: '各承办单位满意度', units: '承办单位统计', workers: '网格员统计',
+      unit: '承办单位', received: '承办', open: '在办', overdue: '超期', closedOnTime: '按期办结', rating: '满意度',
+      worker: '网格员', account: '账号', grids: '所在网格', reportedBy: '上报', inGrids: '网格内案件', verified: '核查',
+      start: '开始日期', end: '结束日期', file: '案件统计', sheetSummary: '概况', sheetBreakdown: '状态类别层级',
+      sheetRegions: '下级区域', sheetUnits: '承办单位', sheetWorkers: '网格员', sheetTrend: '趋势', item: '指标',
+      value: '数值', dimension: '分类', entry: '项目', regionCode: '区划代码', regionName: '区域名称', total: '案件数',
+      noWorkers: '本区域网格尚未配置网格员'
+    },
     admin: {
       title: '系统管理', users: '用户', units: '单位', plugins: '已安装扩展', userId: '账号', name: '名称', roles: '角色',
       region: '区域', unit: '单位', kind: '类型', version: '版本', state: '状态', bundle: '组件',
@@ -141,6 +151,17 @@ const messages = {
       byState: 'By state', byCategory: 'By category', byLevel: 'By level', closedByLevel: 'Closed at each level',
       region: 'Region', solvedShare: 'Share solved at each level', count: 'Count', byRegion: 'Regions below compared',
       open: 'Open', closed: 'Closed'
+    },
+    dashboardMore: {
+      from: 'From', to: 'To', trend: 'Cases over time', trendWeekly: 'Cases over time (per week)', reported: 'Reported',
+      closed: 'Closed', onTimeShare: 'Closed on time', satisfaction: 'Satisfaction per unit', units: 'Handling units',
+      workers: 'Grid workers', unit: 'Unit', received: 'Received', open: 'Open', overdue: 'Overdue',
+      closedOnTime: 'Closed on time', rating: 'Satisfaction', worker: 'Grid worker', account: 'Account', grids: 'Grids',
+      reportedBy: 'Reported', inGrids: 'In their grids', verified: 'Verified', start: 'From', end: 'To',
+      file: 'case-figures', sheetSummary: 'Summary', sheetBreakdown: 'State category level', sheetRegions: 'Regions below',
+      sheetUnits: 'Units', sheetWorkers: 'Grid workers', sheetTrend: 'Trend', item: 'Figure', value: 'Value',
+      dimension: 'By', entry: 'Item', regionCode: 'Division code', regionName: 'Region', total: 'Cases',
+      noWorkers: 'No grid of this region has grid workers yet'
     },
     admin: {
       title: 'Administration', users: 'Users', units: 'Units', plugins: 'Installed plug-ins', userId: 'Account', name: 'Name',

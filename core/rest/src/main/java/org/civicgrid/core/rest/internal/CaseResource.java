@@ -148,6 +148,46 @@ public class CaseResource {
     }
 
     @GET
+    @Path("figures/units")
+    @Operation(summary = "Per handling unit of a region's cases: received, open, closed, overdue, on-time rate, rating")
+    public List<org.civicgrid.core.api.cases.UnitCaseFigures> figuresByUnit(@Context SecurityContext security,
+                                                                           @QueryParam("region") String region) {
+        return cases.figuresByUnit(ApiSecurity.caller(security), region);
+    }
+
+    @GET
+    @Path("figures/workers")
+    @Operation(summary = "Per grid worker of a region's grids: reported, in their grids, verified, closed, overdue, "
+            + "on-time rate, rating")
+    public List<org.civicgrid.core.api.cases.GridWorkerFigures> figuresByGridWorker(@Context SecurityContext security,
+                                                                                   @QueryParam("region") String region) {
+        return cases.figuresByGridWorker(ApiSecurity.caller(security), region);
+    }
+
+    @GET
+    @Path("figures/trend")
+    @Operation(summary = "Cases reported and closed per day (per week over 92 days) from one date to another "
+            + "(default the last 30 days, at most 366), with the share closed on time")
+    public org.civicgrid.core.api.cases.CaseTrend trend(@Context SecurityContext security,
+                                                        @QueryParam("region") String region,
+                                                        @QueryParam("from") String from,
+                                                        @QueryParam("to") String to) {
+        return cases.trend(ApiSecurity.caller(security), region, date("from", from), date("to", to));
+    }
+
+    /** A calendar date (2026-11-22), or {@code null} if none is given. */
+    static java.time.LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " is a date such as 2026-11-22, not " + value);
+        }
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "One case")
     public CaseRecord one(@Context SecurityContext security, @PathParam("id") String id) {
