@@ -425,9 +425,23 @@ install_plugin() {
   changes=$( { bundle_changes "$WORK/install-$name-before.txt" "$WORK/install-$name-after.txt" "org.civicgrid.plugin.$name"
                touched_in_log "$klog" "$mark" "org.civicgrid.plugin.$name"; } )
   printf '%s\n' "$changes" | grep . > "$WORK/install-$name-changes.txt"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$t0" "$tc" "$t1" \
-    "$(grep -vc '^added ' "$WORK/install-$name-changes.txt")" "$(grep -c '^added ' "$WORK/install-$name-changes.txt")" "$path" "$pre" >> "$WORK/install.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$t0" "$tc" "$t1" \
+    "$(grep -vc '^added ' "$WORK/install-$name-changes.txt")" "$(grep -c '^added ' "$WORK/install-$name-changes.txt")" "$path" "$pre" \
+    "$(install_phases "$klog" "$mark" "$name")" >> "$WORK/install.tsv"
   log "install $name: first 200 after $(( t1 - t0 )) ms"
+}
+
+# install_phases LOG FROM_LINE NAME: where an install's time went, from the features service's and the platform's log
+# lines after FROM_LINE: "resolving s / starting the bundle s (of it its schema migration s)".
+install_phases() {
+  tail -n +"$(( $2 + 1 ))" "$1" | awk -F' [|] ' -v plugin="org.civicgrid.plugin.$3 " '
+    function t(ts) { split(ts, a, /[T:,]/); return a[2] * 3600 + a[3] * 60 + a[4] + a[5] / 1000 }
+    $4 ~ /FeaturesServiceImpl/ && $6 ~ /^Adding features:/ && !add { add = t($1) }
+    $4 ~ /FeaturesServiceImpl/ && $6 ~ /^Changes to perform:/ && add && !res { res = t($1) }
+    $4 ~ /FeaturesServiceImpl/ && $6 ~ /^Starting bundles:/ && res && !sta { sta = t($1) }
+    $4 ~ /FeaturesServiceImpl/ && $6 ~ /^Done[.]$/ && sta && !done { done = t($1) }
+    index($6, "Schema of " plugin) == 1 && match($6, / in [0-9]+ ms/) { mig = substr($6, RSTART + 4, RLENGTH - 7) / 1000 }
+    END { printf "%s / %s (%s)", (add && res ? sprintf("%.1f", res - add) : "?"), (sta && done ? sprintf("%.1f", done - sta) : "?"), (mig != "" ? sprintf("%.1f", mig) : "?") }'
 }
 
 # The install part: one load of N clients reporting cases runs throughout; 4 s in, each plug-in is installed in turn
@@ -458,7 +472,7 @@ run_install() {
   fi
   : > "$WORK/install-windows.tsv"
   local t0 tc t1 restarted added pre
-  while IFS=$'\t' read -r name t0 tc t1 restarted added path pre; do
+  while IFS=$'\t' read -r name t0 tc t1 restarted added path pre phases; do
     harness window --log "$WORK/install-load.log" --from "$t0" --to "$(( t1 + INSTALL_GAP * 1000 ))" --name "$name" >> "$WORK/install-windows.tsv"
   done < "$WORK/install.tsv"
   {
@@ -471,13 +485,13 @@ run_install() {
     echo "state (as \`boot-and-install.sh\` does), plus every bundle the features service logged as stopped, refreshed or uninstalled; the"
     echo "plug-in's own bundle left out."
     echo
-    echo "| plug-in | GET (user) | before install | \`feature:install\` to first 200 s | command returned after s | core requests in its window: done / failed | their p50 / p99 ms | core bundles restarted or refreshed | other bundles added |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    paste "$WORK/install.tsv" "$WORK/install-windows.tsv" | while IFS=$'\t' read -r name t0 tc t1 restarted added path pre wname ok bad secs rate p50 p99 max note err; do
+    echo "| plug-in | GET (user) | before install | \`feature:install\` to first 200 s | command returned after s | of it: resolving / starting (its schema migration) s | core requests in its window: done / failed | their p50 / p99 ms | core bundles restarted or refreshed | other bundles added |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    paste "$WORK/install.tsv" "$WORK/install-windows.tsv" | while IFS=$'\t' read -r name t0 tc t1 restarted added path pre phases wname ok bad secs rate p50 p99 max note err; do
       who=""; for spec in "${PLUGINS[@]}"; do [[ $spec == "$name|"* ]] && who=${spec##*|}; done
-      printf '| %s | `GET /api%s` (%s) | %s | %s | %s | %s / **%s** | %s / %s | **%s** | %s |\n' "$name" "$path" "$who" "$pre" \
+      printf '| %s | `GET /api%s` (%s) | %s | %s | %s | %s | %s / **%s** | %s / %s | **%s** | %s |\n' "$name" "$path" "$who" "$pre" \
         "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1000 }')" "$(awk -v a="$t0" -v b="$tc" 'BEGIN { printf "%.2f", (b - a) / 1000 }')" \
-        "$ok" "$bad" "$p50" "$p99" "$restarted" "$added"
+        "$phases" "$ok" "$bad" "$p50" "$p99" "$restarted" "$added"
     done
     echo
     awk -F'\t' '{ printf "The whole load (%s s): %s core requests done, **%s failed**; %s requests/s, p50 %s ms, p99 %s ms, max %s ms.\n", $4, $2, $3, $5, $6, $7, $8 }' "$WORK/install-load.tsv"
