@@ -73,8 +73,9 @@ PLUGINS=(
   "mentalhealth|bench-counsellor:bench-pass-0004|/mentalhealth/campaigns?region=140521|a counsellor of 沁水县 140521"
 )
 
-# Ports of the bench's own instances (distinct from boot-and-install's and from the integration tests' random ones).
-HTTP=38181 SSHP=38101 RMIREG=31099 RMISRV=34444
+# Ports of the bench's own instances (distinct from boot-and-install's and from the integration tests' random ones);
+# BENCH_PORTS="HTTP SSH RMI-REGISTRY RMI-SERVER" when another run of the suite uses these on the same machine.
+read -r HTTP SSHP RMIREG RMISRV <<<"${BENCH_PORTS:-38181 38101 31099 34444}"
 BASE="http://127.0.0.1:$HTTP/api"
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
