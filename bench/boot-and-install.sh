@@ -231,12 +231,17 @@ log_time() {
 
 # Boot phases read from karaf.log, in seconds since launch t0:
 # features resolution start, resolution done, bundles installed, features boot Done.
+# The boot features' round is the one that adds the most features: civicgrid's features service first logs a small
+# round of its own (for `wrap`), which the first match would take for it.
 boot_phases() {
-  local f=$1 t0=$2 out="" t
+  local f=$1 t0=$2 out="" t round
+  round=$(awk -F' [|] ' '$4 ~ /FeaturesServiceImpl/ && $6 ~ /^Adding features:/ && length($6) > max { max = length($6); n = NR } END { print n + 0 }' "$f")
+  [ "$round" -gt 0 ] && { tail -n +"$round" "$f" > "$f.boot-round"; f="$f.boot-round"; }
   for pat in 'Adding features:' 'Changes to perform:' 'Starting bundles:' '^Done[.]$'; do
     t=$(log_time "$f" FeaturesServiceImpl "$pat")
     if [ "$t" = NA ]; then out+=" NA"; else out+=" $(secs "$t0" "$t")"; fi
   done
+  [ "$round" -gt 0 ] && rm -f "$f"
   echo $out
 }
 
@@ -246,6 +251,12 @@ app_secs() {
       if (match($6, / in [0-9]+ ms/)) { printf "%.2f\n", substr($6, RSTART + 4, RLENGTH - 7) / 1000; found = 1 }
       exit }
     END { if (!found) print "NA" }' "$1"
+}
+
+# The sum of every "... in N ms" of the karaf.log lines whose message matches $2, as seconds (NA if none).
+app_secs_sum() {
+  awk -F' [|] ' -v msg="$2" '$6 ~ msg && match($6, / in [0-9]+ ms/) { s += substr($6, RSTART + 4, RLENGTH - 7); n++ }
+    END { if (n) printf "%.2f\n", s / 1000; else print "NA" }' "$1"
 }
 
 # Distinct ERROR messages of a karaf.log (logger + first 150 chars of the message).
@@ -352,17 +363,22 @@ finish_run() {
   cp "$home/data/log/karaf.log" "$klog" 2>/dev/null || : > "$klog"
   local ds; ds=$(log_time "$klog" DataSourceRegistration 'Creating DataSource')
   [ "$ds" = NA ] || ds=$(secs "$t0" "$ds")
-  phases="$(boot_phases "$klog" "$t0") $(app_secs "$klog" '' '^Schema of org[.]civicgrid[.]core[.]region ') $(app_secs "$klog" '' '^Loaded [0-9]+ divisions')"
+  # The core's own first-start work: every core module's schema migration (they run one after the other, as each
+  # module's DataSource reference is satisfied), loading the city's divisions, and (on a background thread, after
+  # the platform is ready) generating the demo grids.
+  phases="$(boot_phases "$klog" "$t0") $(app_secs_sum "$klog" '^Schema of org[.]civicgrid[.]core[.]') $(app_secs "$klog" '' '^Loaded [0-9]+ divisions')"
+  local demo; demo=$(app_secs "$klog" '' '^Generated [0-9]+ demo grids')
   errs=$(log_errors "$klog")
   [ -n "$errs" ] && note "- run $i $product, ERROR lines in karaf.log (count, logger: message):" \
     && note "$(sed 's/^ */    - /' <<<"$errs")"
   # columns: 1 run, 2 product, 3 ready, 4 shell, 5 f_cmd, 6 f_200, 7 k_200, 8 feat_chg, 9 kar_chg, 10 load,
-  # 11-14 phases (features start, resolved, installed, Done.), 15 region migration, 16 region load, 17 errors, 18 warns,
-  # 19 DataSource created (all times in s since launch, 15/16 durations as logged by civicgrid),
-  # 20 % of the machine's CPU used by other processes from launch to ready
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$product" "$ready" \
+  # 11-14 phases (features start, resolved, installed, Done.), 15 core schema migrations (sum over the core's
+  # modules), 16 region load, 17 errors, 18 warns, 19 DataSource created (all times in s since launch, 15/16 durations
+  # as logged by civicgrid), 20 % of the machine's CPU used by other processes from launch to ready, 21 demo grids
+  # generated in (s, as logged; a background thread after ready)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$product" "$ready" \
     "$1" "$2" "$3" "$4" "$5" "$6" "$7" ${phases} \
-    "$(grep -c '| ERROR |' "$klog")" "$(grep -c '| WARN  |' "$klog")" "$ds" "$8" >> "$RAW"
+    "$(grep -c '| ERROR |' "$klog")" "$(grep -c '| WARN  |' "$klog")" "$ds" "$8" "$demo" >> "$RAW"
   for b in "$(dirname "$home")"/bundles-*.txt "$(dirname "$home")"/feature-*.out; do
     [ -f "$b" ] && cp "$b" "$LOGS/run-$i-$product-$(basename "$b")"
   done
@@ -403,7 +419,7 @@ M_CG=$(col civicgrid 3 | median); M_CGS=$(col civicgrid 4 | median); M_PK=$(col 
 M_FC=$(col civicgrid 5 | median); M_F2=$(col civicgrid 6 | median); M_K2=$(col civicgrid 7 | median)
 # Per-run boot phase durations (7 columns, NA where not applicable), then their medians:
 # 1 launch -> features service start, 2 resolve, 3 install, 4 start bundles (civicgrid: until the
-# DataSource is created; plain: until Done.), 5 region migration, 6 region load, 7 rest until ready.
+# DataSource is created; plain: until Done.), 5 core schema migrations, 6 region load, 7 rest until ready.
 phase_durations() {
   awk -F'\t' -v p="$1" 'function ok(x) { return x ~ /^[0-9.]+$/ }
     function d(a, b) { return (ok(a) && ok(b)) ? sprintf("%.2f", b - a) : "NA" }
@@ -417,7 +433,7 @@ phase_durations() {
 phase_medians() { for c in 1 2 3 4 5 6 7; do phase_durations "$1" | awk -v c="$c" '{ print $c }' | median; done | paste -sd' '; }
 read -r C1 C2 C3 C4 C5 C6 C7 <<<"$(phase_medians civicgrid)"
 read -r P1 P2 P3 P4 P5 P6 P7 <<<"$(phase_medians plain)"
-M_DONE=$(col civicgrid 14 | median)
+M_DONE=$(col civicgrid 14 | median); M_DEMO=$(col civicgrid 21 | median)
 
 JAVA_V=$(java -version 2>&1 | head -3 | sed 's/^/    /')
 MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -474,20 +490,22 @@ MEM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
   echo "| resolving the boot features | $C2 | $P2 |"
   echo "| installing the boot bundles | $C3 | $P3 |"
   echo "| starting the boot bundles (civicgrid: until the \`civicgrid\` DataSource is created; plain: until \`Done.\`) | $C4 | $P4 |"
-  echo "| region schema migration (Liquibase, as logged by civicgrid) | $C5 | |"
+  echo "| schema migrations of the core's modules, one after the other (Liquibase, fresh H2; sum of what civicgrid logs) | $C5 | |"
   echo "| loading the region's divisions (as logged by civicgrid) | $C6 | |"
   echo "| rest until ready (civicgrid: remainder to /api/health 200; plain: \`Done.\` to SSH shell answering) | $C7 | $P7 |"
+  echo "| (civicgrid, after ready, on a thread of its own: generating the demo grids, as logged) | $M_DEMO | |"
   echo
   echo "Rows are medians of each run's phase, so they need not add up exactly to the median total."
   echo "civicgrid's features service logs \`Done.\` at a median ${M_DONE} s after launch; depending on thread timing the"
-  echo "region migration and load run before or after it."
+  echo "migrations and the division load run before or after it. The demo grids are generated after ready, but on the same"
+  echo "CPUs: they slow whatever runs next (the first SSH commands, a plug-in install)."
   echo
   echo "## Every run"
   echo
-  echo "| run | product | ready s | shell s | feature:install cmd s | feature to 200 s | KAR to 200 s | other bundles changed (feature / KAR) | load avg / other java processes at start | others' CPU % during boot | phases: features start / resolved / installed / DataSource / Done. s | region migration / load s | ERROR / WARN lines in karaf.log |"
+  echo "| run | product | ready s | shell s | feature:install cmd s | feature to 200 s | KAR to 200 s | other bundles changed (feature / KAR) | load avg / other java processes at start | others' CPU % during boot | phases: features start / resolved / installed / DataSource / Done. s | core migrations / division load / demo grids s | ERROR / WARN lines in karaf.log |"
   echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- | --- |"
   awk -F'\t' '{ chg = ($2 == "civicgrid") ? $8 " / " $9 : ""
-    mig = ($2 == "civicgrid") ? $15 " / " $16 : ""
+    mig = ($2 == "civicgrid") ? $15 " / " $16 " / " $21 : ""
     printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s / %s | %s | %s / %s |\n",
       $1, $2, $3, $4, ($5 == "NA" ? "" : $5), ($6 == "NA" ? "" : $6), ($7 == "NA" ? "" : $7), chg, $10, $20, $11, $12, $13, ($19 == "NA" ? "-" : $19), $14, mig, $17, $18 }' "$RAW"
   echo

@@ -1,8 +1,11 @@
--- Bulk cases for the query benchmark (PostgreSQL), over the real Shanxi village codes in bench_village.
+-- Bulk cases for the query benchmark (PostgreSQL), over real village codes: by default Shanxi's, in bench_village.
 -- psql -v from=1 -v to=100000 -f bench/generate-cases.sql   (rows :from..:to; run again with the next range to grow)
+-- psql -v villages=bench_village_cn -v from=1 -v to=1000000 -f …   (over another table of the same columns: all of
+--                                                                    China's 620,573 villages for the national check)
 --
 -- Distributions (per case, independent draws):
---   village: uniform over Shanxi's 21,895 villages/communities (a county thus holds about 1/120 of the cases)
+--   village: uniform over the table's villages/communities (Shanxi's 21,895: a county thus holds about 1/120 of the
+--            cases; China's 620,573: 沁水县 about 1/3,200, 晋城市 about 1/360)
 --   state:   CLOSED 62 %, VERIFIED 4, REJECTED 3 | open: REPORTED 4, REGISTERED 3, DISPATCHED 8, IN_HANDLING 9,
 --            EXTENSION_REQUESTED 1, RETURNED 1, HANDLED 5
 --   reported: closed ones over the last two years, open ones over the last 30 days
@@ -14,6 +17,10 @@
 --            nothing to do, so that it does not write while the queries are timed
 -- Titles name the village ("路灯故障：杏峪村 123"), so a search for a village name finds its few dozen cases.
 \set ON_ERROR_STOP on
+\if :{?villages}
+\else
+  \set villages bench_village
+\endif
 insert into cg_case (id, title, description, category, channel, state, case_level, region_code, grid_code, longitude,
                      latitude, address, reporter_id, unit_id, deadline, requested_hours, rating, reported_at,
                      updated_at, version, supervised_at, warned_at)
@@ -56,7 +63,7 @@ from (
           from generate_series(:from::bigint, :to::bigint) g) z
   ) y
 ) x
-join bench_village v on v.idx = 1 + floor(x.r1 * (select count(*) from bench_village))::int
+join :"villages" v on v.idx = 1 + floor(x.r1 * (select count(*) from :"villages"))::int
 join (values (0, 'street-light', '路灯故障'), (1, 'manhole', '井盖缺失破损'), (2, 'road-damage', '道路破损'),
              (3, 'sanitation', '环境卫生'), (4, 'illegal-building', '违章搭建'), (5, 'illegal-parking', '违法停车'),
              (6, 'noise', '噪声扰民'), (7, 'safety-hazard', '安全隐患'), (8, 'neighbour-dispute', '邻里纠纷'),

@@ -37,7 +37,10 @@ import org.apache.commons.dbcp2.BasicDataSource;
  *
  * <pre>
  * points      --base URL --user U --password P --region CODE --out FILE     a point inside each grid of the region
- * intake-rest --base URL --user U --password P --points FILE [--clients 16 --seconds 30 --warmup 5 --name NAME]
+ * intake-rest --base URL --user U --password P --points FILE [--clients 16 --seconds 30 --warmup 5 --name NAME
+ *             --stop-file FILE --log FILE]      --stop-file: stop early once FILE exists (--seconds is then the most);
+ *                                               --log: every request's start, end (epoch ms), latency and outcome
+ * window      --log FILE --from EPOCH_MS --to EPOCH_MS [--name NAME]          the requests of a log overlapping a window
  * intake-jdbc --url JDBC --user U --password P --points FILE --reporter ID [--clients 16 --pool 16 --seconds 30 --warmup 5]
  * query       --base URL --user U --password P --name NAME --path /cases?… [--requests 300 --warmup 30]
  * jfr-top     --file F.jfr [--top 20]                                            where the CPU time goes
@@ -50,7 +53,7 @@ public final class Harness {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java -jar load.jar points|intake-rest|intake-jdbc|query|jfr-top --option value ...");
+            System.err.println("usage: java -jar load.jar points|intake-rest|intake-jdbc|query|window|jfr-top --option value ...");
             System.exit(2);
         }
         Map<String, String> o = options(Arrays.copyOfRange(args, 1, args.length));
@@ -59,6 +62,7 @@ public final class Harness {
             case "intake-rest" -> System.out.println(intakeRest(o).line());
             case "intake-jdbc" -> System.out.println(intakeJdbc(o).line());
             case "query" -> System.out.println(query(o).line());
+            case "window" -> System.out.println(window(o).line());
             case "jfr-top" -> JfrTop.print(Path.of(o.get("file")), Integer.parseInt(o.getOrDefault("top", "20")));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -179,12 +183,63 @@ public final class Harness {
             System.err.println("note: the first case was not placed in grid " + spots.get(0).grid() + ": " + first.body());
         }
         AtomicLong sequence = new AtomicLong(1);
-        return Load.run(o.getOrDefault("name", "intake-rest"), integer(o, "clients", 16), integer(o, "seconds", 30),
-                integer(o, "warmup", 5), () -> {
+        Path stopFile = o.containsKey("stop-file") ? Path.of(o.get("stop-file")) : null;
+        RequestLog log = o.containsKey("log") ? new RequestLog() : null;
+        Result result = Load.run(o.getOrDefault("name", "intake-rest"), integer(o, "clients", 16), integer(o, "seconds", 30),
+                integer(o, "warmup", 5), stopFile == null ? () -> false : () -> Files.exists(stopFile), log, () -> {
                     long n = sequence.getAndIncrement();
                     HttpResponse<String> r = post(base + "/cases", authorization, body(spots.get((int) (n % spots.size())), n));
                     return r.statusCode() == 201 ? null : r.statusCode() + " " + r.body();
                 });
+        if (log != null) {
+            log.write(Path.of(o.get("log")));
+        }
+        return result;
+    }
+
+    /**
+     * Every request of a load run: when it started and ended (epoch milliseconds, so a script can line it up with
+     * what it did meanwhile), its latency and its outcome. Kept in memory and written once at the end.
+     */
+    static final class RequestLog {
+
+        private final java.util.Queue<String> lines = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        void add(long startMillis, long endMillis, long nanos, String error) {
+            lines.add(startMillis + "\t" + endMillis + "\t" + nanos + "\t"
+                    + (error == null ? "ok" : error.replaceAll("[\t\n\r]", " ")));
+        }
+
+        void write(Path file) throws IOException {
+            Files.write(file, lines);
+        }
+    }
+
+    /**
+     * The requests of a {@link RequestLog} that overlap the window [from, to] (epoch milliseconds): how many went well
+     * and how many failed while something else happened, e.g. a plug-in being installed.
+     */
+    static Result window(Map<String, String> o) throws IOException {
+        long from = Long.parseLong(o.get("from"));
+        long to = Long.parseLong(o.get("to"));
+        if (to < from) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        List<Long> nanos = new ArrayList<>();
+        Map<String, Integer> errors = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of(o.get("log")))) {
+            String[] f = line.split("\t", 4);
+            if (f.length < 4 || Long.parseLong(f[1]) < from || Long.parseLong(f[0]) > to) {
+                continue;
+            }
+            if (f[3].equals("ok")) {
+                nanos.add(Long.parseLong(f[2]));
+            } else {
+                errors.merge(f[3], 1, Integer::sum);
+            }
+        }
+        return new Result(o.getOrDefault("name", "window"), nanos.stream().mapToLong(Long::longValue).toArray(),
+                (to - from) / 1000.0, errors, "window=" + from + ".." + to);
     }
 
     private static String body(Spot spot, long n) {
@@ -222,7 +277,7 @@ public final class Harness {
             pool.setDefaultAutoCommit(false);
             AtomicLong sequence = new AtomicLong();
             return Load.run(o.getOrDefault("name", "intake-jdbc"), integer(o, "clients", 16), integer(o, "seconds", 30),
-                    integer(o, "warmup", 5), () -> {
+                    integer(o, "warmup", 5), () -> false, null, () -> {
                         long n = sequence.getAndIncrement();
                         insert(pool, spots.get((int) (n % spots.size())), n, reporter);
                         return null;
@@ -374,10 +429,16 @@ public final class Harness {
 
     static final class Load {
 
-        static Result run(String name, int clients, int seconds, int warmup, Work work) throws InterruptedException {
+        /**
+         * N clients calling the work one after the other for warm-up + seconds, or until {@code stop} says so (checked
+         * about every 100 ms). Only calls that start after the warm-up and end in time are measured.
+         */
+        static Result run(String name, int clients, int seconds, int warmup, java.util.function.BooleanSupplier stop,
+                          RequestLog log, Work work) throws InterruptedException {
             long start = System.nanoTime();
             long measureFrom = start + warmup * 1_000_000_000L;
-            long end = measureFrom + seconds * 1_000_000_000L;
+            AtomicLong endAt = new AtomicLong(
+                    measureFrom + seconds * 1_000_000_000L);
             List<long[]> samples = new ArrayList<>();
             int[] counts = new int[clients];
             Map<String, Integer> errors = new ConcurrentHashMap<>();
@@ -392,9 +453,11 @@ public final class Harness {
                     int n = 0;
                     while (true) {
                         long t0 = System.nanoTime();
+                        long end = endAt.get();
                         if (t0 >= end) {
                             break;
                         }
+                        long startMillis = System.currentTimeMillis();
                         String error;
                         try {
                             error = work.call();
@@ -402,6 +465,9 @@ public final class Harness {
                             error = e.getClass().getSimpleName() + ": " + e.getMessage();
                         }
                         long t1 = System.nanoTime();
+                        if (log != null) {
+                            log.add(startMillis, System.currentTimeMillis(), t1 - t0, error);
+                        }
                         if (error != null) {
                             String key = error.length() > 160 ? error.substring(0, 160) : error;
                             if (t0 >= measureFrom) {
@@ -410,7 +476,7 @@ public final class Harness {
                                 failedDuringWarmup.incrementAndGet();
                                 errors.merge("(warm-up) " + key, 1, Integer::sum);
                             }
-                        } else if (t0 >= measureFrom && t1 <= end) {
+                        } else if (t0 >= measureFrom && t1 <= endAt.get()) {
                             if (n == own.length) {
                                 own = Arrays.copyOf(own, n * 2);
                                 samples.set(index, own);
@@ -422,9 +488,18 @@ public final class Harness {
                 }, name + "-" + t);
                 threads[t].start();
             }
+            // The stop signal ends the run early: the measured window ends there (seconds below is what ran).
+            while (System.nanoTime() < endAt.get() && threads[0].isAlive()) {
+                if (stop.getAsBoolean()) {
+                    endAt.set(Math.max(measureFrom, System.nanoTime()));
+                    break;
+                }
+                Thread.sleep(100);
+            }
             for (Thread thread : threads) {
                 thread.join();
             }
+            double measured = (endAt.get() - measureFrom) / 1e9;
             int total = Arrays.stream(counts).sum();
             long[] all = new long[total];
             int at = 0;
@@ -432,7 +507,7 @@ public final class Harness {
                 System.arraycopy(samples.get(t), 0, all, at, counts[t]);
                 at += counts[t];
             }
-            return new Result(name, all, seconds, new TreeMap<>(errors), "clients=" + clients);
+            return new Result(name, all, measured, new TreeMap<>(errors), "clients=" + clients);
         }
     }
 
