@@ -47,7 +47,6 @@ import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.Role;
-import org.civicgrid.core.api.grid.Grid;
 import org.civicgrid.core.api.grid.GridService;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
@@ -206,14 +205,15 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         if (locator == null) {
             return null;
         }
-        Optional<Grid> grid = Optional.empty();
+        // The index alone places the report: the case keeps only the grid's code.
+        Optional<String> grid = Optional.empty();
         if (intake.longitude() != null) {
-            grid = locator.locate(caller, intake.longitude(), intake.latitude());
+            grid = locator.codeAt(caller, intake.longitude(), intake.latitude());
         }
         if (grid.isEmpty() && intake.address() != null && !intake.address().isBlank()) {
-            grid = locator.locate(caller, intake.address());
+            grid = locator.codeOf(caller, intake.address());
         }
-        return grid.map(Grid::code).filter(code -> code.startsWith(regionCode)).orElse(null);
+        return grid.filter(code -> code.startsWith(regionCode)).orElse(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
