@@ -33,6 +33,8 @@ final class AuditChainer implements AutoCloseable {
     private static final Duration STALE_CHECK = Duration.ofSeconds(10);
     private static final Duration FAILURE_LOG = Duration.ofMinutes(1);
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** The longest pause between attempts while the database refuses them (each failure doubles the pause). */
+    private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
 
     private final JpaTemplate jpa;
     private final PlatformClock clock;
@@ -120,7 +122,12 @@ final class AuditChainer implements AutoCloseable {
             chainWhatWaits();
             warnIfStale();
             try {
-                signal.tryAcquire(PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                if (failures > 0) {
+                    // The database is unreachable or refusing: wake-ups do not help, and every attempt is logged.
+                    Thread.sleep(Math.min(BACKOFF_MAX.toMillis(), PERIOD.toMillis() << Math.min(failures, 6)));
+                } else {
+                    signal.tryAcquire(PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 signal.drainPermits();
             } catch (InterruptedException e) {
                 break;
@@ -145,8 +152,8 @@ final class AuditChainer implements AutoCloseable {
             if (failures == 1 || now - lastFailureLog > FAILURE_LOG.toNanos()) {
                 lastFailureLog = now;
                 // The entries stay pending and are chained at a later attempt; nothing is lost.
-                LOG.warn("Could not chain pending audit entries ({} attempts failed so far; retrying every {} ms)",
-                        failures, PERIOD.toMillis(), e);
+                LOG.warn("Could not chain pending audit entries ({} attempts failed so far; retrying every {} s at most)",
+                        failures, BACKOFF_MAX.toSeconds(), e);
             }
         }
     }
