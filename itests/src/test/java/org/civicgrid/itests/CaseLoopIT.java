@@ -354,8 +354,11 @@ class CaseLoopIT {
         Api.Reply revealed = operator.post("/cases/" + id + "/parties/reveal", "{\"purpose\":\"电话回访投诉人核实情况\"}");
         assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
         assertThat(revealed.body()).contains("张小明").contains("13800001234").contains("0356-2021234");
-        assertThat(platform.shell.run("civicgrid:audit-list --type case --id " + id))
-                .contains("case.parties.reveal").contains("电话回访投诉人核实情况").contains("qs-operator");
+        // On the record within a fraction of a second (the trail chains entries just after their commit).
+        org.awaitility.Awaitility.await("the reveal is in the audit trail").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(platform.shell.run("civicgrid:audit-list --type case --id " + id))
+                        .contains("case.parties.reveal").contains("电话回访投诉人核实情况").contains("qs-operator"));
     }
 
     @Test

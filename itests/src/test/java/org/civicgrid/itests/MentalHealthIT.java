@@ -186,14 +186,15 @@ class MentalHealthIT {
         long reveals = auditEntries("person.reveal", "zz-counsellor", "ok");
         long refusals = auditEntries("person.read", "qs-counsellor", "refused");
 
+        // Each entry joins the chain a fraction of a second after the read: wait for it a few seconds at most.
         assertThat(counsellor.get(MH + "/persons/" + personId).status()).isEqualTo(200);
-        assertThat(auditEntries("person.read", "zz-counsellor", "ok")).isEqualTo(reads + 1);
+        chained(() -> assertThat(auditEntries("person.read", "zz-counsellor", "ok")).isEqualTo(reads + 1));
         assertThat(counsellor.get(MH + "/persons/" + personId + "?reveal=true").status()).isEqualTo(200);
-        assertThat(auditEntries("person.reveal", "zz-counsellor", "ok")).as("an identity shown in full")
-                .isEqualTo(reveals + 1);
+        chained(() -> assertThat(auditEntries("person.reveal", "zz-counsellor", "ok")).as("an identity shown in full")
+                .isEqualTo(reveals + 1));
         assertThat(otherCounsellor.get(MH + "/persons/" + personId).status()).isEqualTo(404);
-        assertThat(auditEntries("person.read", "qs-counsellor", "refused")).as("an attempt from another county")
-                .isEqualTo(refusals + 1);
+        chained(() -> assertThat(auditEntries("person.read", "qs-counsellor", "refused"))
+                .as("an attempt from another county").isEqualTo(refusals + 1));
 
         Api.Reply trail = auditor.get("/audit?limit=500");
         assertThat(trail.body()).as("the trail names the record, not the person").doesNotContain(NAME)
@@ -372,6 +373,11 @@ class MentalHealthIT {
         platform.shell.run("feature:uninstall civicgrid-mentalhealth");
         awaitStatus(counsellor, MH + "/instruments", 404);
         assertThat(CoreState.of(platform, PLUGIN_BUNDLES)).as("no core bundle or component restarted").isEqualTo(core);
+    }
+
+    private static void chained(org.awaitility.core.ThrowingRunnable assertion) {
+        org.awaitility.Awaitility.await("the entry is in the audit trail").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).untilAsserted(assertion);
     }
 
     /** How many entries of the audit trail record this action on the person by this actor with this outcome. */

@@ -52,6 +52,29 @@ public interface GridService {
     Optional<Grid> locate(Caller caller, String address);
 
     /**
+     * The code of the grid that contains a point, found in the in-memory point index without reading the grid
+     * itself: for placing a report, which keeps only the code. Same answer as {@code locate(…).map(Grid::code)}.
+     *
+     * @param caller who asks
+     * @param longitude WGS 84 longitude
+     * @param latitude WGS 84 latitude
+     * @return the code of the grid containing the point, if any within the caller's subtree
+     * @since 1.1
+     */
+    Optional<String> codeAt(Caller caller, double longitude, double latitude);
+
+    /**
+     * The code of the grid of an address, through the standard address library, without reading the grid itself.
+     * Same answer as {@code locate(caller, address).map(Grid::code)}.
+     *
+     * @param caller who asks
+     * @param address an address as a person writes it
+     * @return the code of the grid its normalised form maps to, if the library knows it
+     * @since 1.1
+     */
+    Optional<String> codeOf(Caller caller, String address);
+
+    /**
      * Imports grids from a GeoJSON FeatureCollection of polygons whose properties carry {@code code},
      * {@code name} and {@code parent} (the village/community code). All or nothing.
      *

@@ -14,7 +14,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AuditTrail {
 
     /**
-     * Appends an entry, in its own transaction.
+     * Records an entry. It joins the chain within a fraction of a second; an entry whose outcome is {@code ok}
+     * recorded inside a transaction commits or rolls back with it, any other outcome is kept whatever the
+     * caller's transaction does.
      *
      * @param entry what happened
      * @since 1.0

@@ -50,7 +50,6 @@ import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.Role;
-import org.civicgrid.core.api.grid.Grid;
 import org.civicgrid.core.api.grid.GridService;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
@@ -209,14 +208,15 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         if (locator == null) {
             return null;
         }
-        Optional<Grid> grid = Optional.empty();
+        // The index alone places the report: the case keeps only the grid's code.
+        Optional<String> grid = Optional.empty();
         if (intake.longitude() != null) {
-            grid = locator.locate(caller, intake.longitude(), intake.latitude());
+            grid = locator.codeAt(caller, intake.longitude(), intake.latitude());
         }
         if (grid.isEmpty() && intake.address() != null && !intake.address().isBlank()) {
-            grid = locator.locate(caller, intake.address());
+            grid = locator.codeOf(caller, intake.address());
         }
-        return grid.map(Grid::code).filter(code -> code.startsWith(regionCode)).orElse(null);
+        return grid.filter(code -> code.startsWith(regionCode)).orElse(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -277,13 +277,14 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         }
         CaseStepEntity step = new CaseStepEntity(UUID.randomUUID().toString(), id, 1, nowUtc, caller.userId(), null,
                 null, CaseState.REPORTED, "Reported through " + intake.channel(), null);
+        CaseRecord record = entity.toRecord(nowUtc, parties.stream().map(p -> p.masked(sealer)).toList());
         jpa.tx(TransactionType.Required, em -> {
             em.persist(entity);
             em.flush();
             parties.forEach(em::persist);
             em.persist(step);
+            audited("REPORTED", record, null, caller.userId());
         });
-        CaseRecord record = entity.toRecord(nowUtc, parties.stream().map(p -> p.masked(sealer)).toList());
         publish("REPORTED", record, null, caller.userId());
         LOG.info("Case {} ({}) reported by {} in {}", id, intake.category(), caller.userId(), region.code());
         return record;
@@ -328,7 +329,9 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
                 em.persist(new CaseStepEntity(UUID.randomUUID().toString(), caseId, (int) steps + 1, nowUtc,
                         caller.userId(), request.action(), from[0], to, note, unit));
                 em.flush();
-                return record(em, c, nowUtc);
+                CaseRecord after = record(em, c, nowUtc);
+                audited(request.action().name(), after, from[0], caller.userId());
+                return after;
             });
         } catch (RuntimeException e) {
             if (causedBy(e, OptimisticLockException.class)) {
@@ -430,7 +433,9 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             c.updatedAt(nowUtc);
             step(em, c, nowUtc, caller.userId(), CaseAction.ATTACH, c.state(), c.state(),
                     name + " (" + type + ", " + content.length + " bytes)", null);
-            return record(em, c, nowUtc);
+            CaseRecord after = record(em, c, nowUtc);
+            audited(CaseAction.ATTACH.name(), after, after.state(), caller.userId());
+            return after;
         });
         publish(CaseAction.ATTACH.name(), record, record.state(), caller.userId());
         return info;
@@ -492,7 +497,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
         int escalated = 0;
         int warned = 0;
         for (String id : overdue) {
-            Supervised outcome = once(() -> jpa.txExpr(TransactionType.Required, em -> superviseOne(em, id, now, nowUtc)));
+            Supervised outcome = once(() -> jpa.txExpr(TransactionType.Required, em -> audited(superviseOne(em, id, now, nowUtc))));
             if (outcome != null) {
                 publish(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
                 if (outcome.action() == CaseAction.ESCALATE) {
@@ -503,7 +508,7 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             }
         }
         for (String id : dueSoon) {
-            Supervised outcome = once(() -> jpa.txExpr(TransactionType.Required, em -> warnOne(em, id, now, nowUtc)));
+            Supervised outcome = once(() -> jpa.txExpr(TransactionType.Required, em -> audited(warnOne(em, id, now, nowUtc))));
             if (outcome != null) {
                 publish(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
                 warned++;
@@ -528,6 +533,14 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     }
 
     private record Supervised(CaseAction action, CaseState from, CaseRecord record) {
+    }
+
+    /** Supervision's step in the audit trail, in the step's transaction; {@code null} (nothing done) passes. */
+    private Supervised audited(Supervised outcome) {
+        if (outcome != null) {
+            audited(outcome.action().name(), outcome.record(), outcome.from(), PLATFORM);
+        }
+        return outcome;
     }
 
     private Supervised superviseOne(EntityManager em, String id, Instant now, LocalDateTime nowUtc) {
@@ -1108,10 +1121,20 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
     }
 
     /**
-     * Posts a step on EventAdmin and the platform's audit trail once it is committed. The service's own
-     * transaction has committed when this is called; if the caller runs it inside a transaction of its own (a
-     * plug-in joining its work with the step), both wait for that transaction's commit and never happen if it
-     * rolls back, so listeners only ever see committed facts.
+     * A step's entry in the platform's audit trail. Called inside the step's transaction, so that the step and its
+     * entry commit together or not at all (the trail chains it shortly after the commit).
+     */
+    private void audited(String topic, CaseRecord record, CaseState from, String actor) {
+        audit.record(AuditEntry.ok(actor, "case." + topic.toLowerCase(java.util.Locale.ROOT), "case", record.id(),
+                record.regionCode(), (from == null ? "" : from + " -> ") + record.state()
+                        + (record.unitId() == null ? "" : ", unit " + record.unitId())));
+    }
+
+    /**
+     * Posts a step on EventAdmin once it is committed. The service's own transaction has committed when this is
+     * called; if the caller runs it inside a transaction of its own (a plug-in joining its work with the step), the
+     * event waits for that transaction's commit and is never posted if it rolls back (the step's audit entry,
+     * written in that transaction, goes with it), so listeners only ever see committed facts.
      */
     private void publish(String topic, CaseRecord record, CaseState from, String actor) {
         Runnable announce = () -> announce(topic, record, from, actor);
@@ -1155,14 +1178,6 @@ public class JpaCaseService implements CaseService, CaseSupervisor {
             properties.put("unitId", record.unitId());
         }
         events.postEvent(new Event(TOPIC_PREFIX + topic, properties));
-        try {
-            audit.record(AuditEntry.ok(actor, "case." + topic.toLowerCase(java.util.Locale.ROOT), "case", record.id(),
-                    record.regionCode(), (from == null ? "" : from + " -> ") + record.state()
-                            + (record.unitId() == null ? "" : ", unit " + record.unitId())));
-        } catch (RuntimeException e) {
-            // The step is committed and in the case's own trail (cg_case_step); the platform-wide trail missed it.
-            LOG.error("Case {} step {} could not be added to the audit trail: {}", record.id(), topic, e.toString());
-        }
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -179,10 +179,11 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
                 throw new ProblemException(409, "Conflict", "A user with id " + user.id() + " already exists.");
             }
             em.persist(entity);
+            // In the same transaction: the account and its entry in the trail exist together or not at all.
+            audit.record(AuditEntry.ok(caller.userId(), "user.create", "user", user.id(), region.code(),
+                    "roles " + user.roles() + (user.unitId() == null ? "" : ", unit " + user.unitId())));
         });
         LOG.info("User {} created by {} with roles {} in {}", user.id(), caller.userId(), user.roles(), region.code());
-        audit.record(AuditEntry.ok(caller.userId(), "user.create", "user", user.id(), region.code(),
-                "roles " + user.roles() + (user.unitId() == null ? "" : ", unit " + user.unitId())));
         return entity.toUser();
     }
 
@@ -192,10 +193,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         User unlocked = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = inArea(em, caller, id);
             u.loggedIn();
+            audit.record(AuditEntry.ok(caller.userId(), "user.unlock", "user", id, u.toUser().regionCode(), null));
             return u.toUser();
         });
         LOG.info("Account {} unlocked by {}", id, caller.userId());
-        audit.record(AuditEntry.ok(caller.userId(), "user.unlock", "user", id, unlocked.regionCode(), null));
         return unlocked;
     }
 
@@ -215,12 +216,12 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
             u.enabled(false);
             // Every open session of the account ends with it, on every node (they read cg_session on each use).
             ended[0] = endSessions(em, id, now);
+            audit.record(AuditEntry.ok(caller.userId(), "user.disable", "user", id, u.toUser().regionCode(),
+                    reason.strip() + "; " + ended[0] + " session(s) ended"));
             return u.toUser();
         });
         forgetVerified(id);
         LOG.info("Account {} disabled by {} ({} sessions ended): {}", id, caller.userId(), ended[0], reason);
-        audit.record(AuditEntry.ok(caller.userId(), "user.disable", "user", id, disabled.regionCode(),
-                reason.strip() + "; " + ended[0] + " session(s) ended"));
         return disabled;
     }
 
@@ -230,10 +231,10 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         User enabled = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = inArea(em, caller, id);
             u.enabled(true);
+            audit.record(AuditEntry.ok(caller.userId(), "user.enable", "user", id, u.toUser().regionCode(), null));
             return u.toUser();
         });
         LOG.info("Account {} enabled by {}", id, caller.userId());
-        audit.record(AuditEntry.ok(caller.userId(), "user.enable", "user", id, enabled.regionCode(), null));
         return enabled;
     }
 
@@ -468,11 +469,13 @@ public class JpaDirectory implements DirectoryService, Authenticator, SecondFact
         }
         passwords.check("new password", userId, newPassword);
         String hash = hasher.hash(newPassword.toCharArray());
-        jpa.tx(TransactionType.Required, em -> em.find(UserEntity.class, userId).passwordChanged(hash, now));
+        jpa.tx(TransactionType.Required, em -> {
+            em.find(UserEntity.class, userId).passwordChanged(hash, now);
+            audit.record(AuditEntry.ok(userId, "password.change", "user", userId, user.toUser().regionCode(), null));
+        });
         // The old password must stop working at once, not when its memory runs out.
         forgetVerified(userId);
         LOG.info("User {} changed their password", userId);
-        audit.record(AuditEntry.ok(userId, "password.change", "user", userId, user.toUser().regionCode(), null));
     }
 
     @Override

@@ -96,10 +96,12 @@ public class JpaSessions implements SessionService {
         SessionConfiguration l = limits;
         LocalDateTime expires = now.plusHours(Math.max(1, l.absoluteHours()));
         String origin = RequestOrigin.current();
-        jpa.tx(TransactionType.Required, em -> em.persist(new SessionEntity(hash(token), caller.userId(), now, expires,
-                origin == null ? null : origin.substring(0, Math.min(origin.length(), RequestOrigin.MAX_LENGTH)), administrator)));
-        audit.record(AuditEntry.ok(caller.userId(), "session.open", "user", caller.userId(), caller.regionCode(),
-                (administrator ? "with second factor, " : "") + "idle " + idleMinutes(l) + " min, until " + expires + " UTC"));
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(new SessionEntity(hash(token), caller.userId(), now, expires,
+                    origin == null ? null : origin.substring(0, Math.min(origin.length(), RequestOrigin.MAX_LENGTH)), administrator));
+            audit.record(AuditEntry.ok(caller.userId(), "session.open", "user", caller.userId(), caller.regionCode(),
+                    (administrator ? "with second factor, " : "") + "idle " + idleMinutes(l) + " min, until " + expires + " UTC"));
+        });
         return new OpenedSession(token, caller.userId(), idleMinutes(l), expires.atOffset(ZoneOffset.UTC));
     }
 

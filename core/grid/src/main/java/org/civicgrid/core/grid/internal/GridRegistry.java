@@ -81,26 +81,32 @@ public class GridRegistry implements GridService {
 
     @Override
     public Optional<Grid> locate(Caller caller, double longitude, double latitude) {
+        return codeAt(caller, longitude, latitude).flatMap(store::find).map(StoredGrid::toGrid);
+    }
+
+    @Override
+    public Optional<Grid> locate(Caller caller, String address) {
+        return codeOf(caller, address).flatMap(store::find).map(StoredGrid::toGrid);
+    }
+
+    @Override
+    public Optional<String> codeAt(Caller caller, double longitude, double latitude) {
         if (!Double.isFinite(longitude) || !Double.isFinite(latitude)) {
             return Optional.empty();
         }
         return locator.codesAt(longitude, latitude).stream()
                 .filter(caller::reaches)
-                .findFirst()
-                .flatMap(store::find)
-                .map(StoredGrid::toGrid);
+                .findFirst();
     }
 
     @Override
-    public Optional<Grid> locate(Caller caller, String address) {
-        String normalised = StandardAddress.normalise(address);
+    public Optional<String> codeOf(Caller caller, String address) {
+        String normalised = address == null ? "" : StandardAddress.normalise(address);
         if (normalised.length() < StandardAddress.MIN_PREFIX) {
             return Optional.empty();
         }
         return store.gridOfAddress(StandardAddress.lookupCandidates(normalised))
-                .filter(caller::reaches)
-                .flatMap(store::find)
-                .map(StoredGrid::toGrid);
+                .filter(caller::reaches);
     }
 
     @Override

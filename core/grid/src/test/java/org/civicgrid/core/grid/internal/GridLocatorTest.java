@@ -123,6 +123,30 @@ class GridLocatorTest {
         assertThat(registry.locate(GridImportTest.DISTRICT_ADMIN, 112.855, 35.505)).isPresent();
     }
 
+    @Test
+    void theCodeAtAPointOrAnAddressComesFromTheIndexAloneWithoutReadingTheGrid() {
+        registry.importCsv(CITY_ADMIN, HEADER + GridImportTest.GOOD + GridImportTest.GOOD_2);
+        registry.importAddresses(CITY_ADMIN, "address,grid\n城区凤台东街12号,140502001001002\n");
+        Caller qinshui = new Caller("qinshui", Set.of(Role.COMMAND_OPERATOR), "140521", null);
+        code(112.855, 35.505);
+        int reads = store.gridReads;
+
+        assertThat(registry.codeAt(CITY_ADMIN, 112.855, 35.505)).contains("140502001001001");
+        assertThat(registry.codeAt(CITY_ADMIN, 112.875, 35.505)).contains("140502001001002");
+        assertThat(registry.codeAt(CITY_ADMIN, 112.0, 35.0)).isEmpty();
+        assertThat(registry.codeAt(qinshui, 112.855, 35.505)).isEmpty();
+        assertThat(registry.codeAt(CITY_ADMIN, Double.NaN, 35.505)).isEmpty();
+        assertThat(registry.codeOf(CITY_ADMIN, "城区凤台东街１２号5单元")).contains("140502001001002");
+        assertThat(registry.codeOf(qinshui, "城区凤台东街12号")).isEmpty();
+        assertThat(registry.codeOf(CITY_ADMIN, "城区")).isEmpty();
+        assertThat(store.gridReads).as("grid rows read").isEqualTo(reads);
+
+        // The same answers as locating the whole grid, which does read it.
+        assertThat(registry.locate(CITY_ADMIN, 112.875, 35.505).map(Grid::code)).contains("140502001001002");
+        assertThat(registry.locate(CITY_ADMIN, "城区凤台东街12号").map(Grid::code)).contains("140502001001002");
+        assertThat(store.gridReads).isEqualTo(reads + 2);
+    }
+
     private Optional<String> code(double lon, double lat) {
         return registry.locate(CITY_ADMIN, lon, lat).map(Grid::code);
     }

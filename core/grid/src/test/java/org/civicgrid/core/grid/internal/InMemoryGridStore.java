@@ -18,9 +18,11 @@ final class InMemoryGridStore implements GridStore {
     final Set<String> demoCities = new HashSet<>();
     long revision;
     int revisionReads;
+    int gridReads;
 
     @Override
     public synchronized Optional<StoredGrid> find(String code) {
+        gridReads++;
         return Optional.ofNullable(grids.get(code));
     }
 

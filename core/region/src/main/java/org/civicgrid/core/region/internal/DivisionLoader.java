@@ -31,22 +31,26 @@ public class DivisionLoader {
     @Activate
     public DivisionLoader(@Reference(target = JpaRegionService.SCHEMA) SchemaReady schema,
                           @Reference(target = "(osgi.unit.name=civicgrid-region)") JpaTemplate jpa,
+                          @Reference JpaRegionService regions,
                           RegionConfiguration configuration) {
-        loadOnce(jpa, configuration.city().trim());
+        if (loadOnce(jpa, configuration.city().trim())) {
+            regions.reload();
+        }
     }
 
-    static void loadOnce(JpaTemplate jpa, String cityCode) {
+    /** @return whether divisions were loaded now */
+    static boolean loadOnce(JpaTemplate jpa, String cityCode) {
         boolean loaded = jpa.txExpr(TransactionType.Required, em -> em.find(RegionLoadEntity.class, cityCode) != null);
         if (loaded) {
             LOG.info("Divisions of city {} already loaded", cityCode);
-            return;
+            return false;
         }
         long started = System.nanoTime();
         List<Region> regions = DivisionCatalog.city(cityCode);
         if (regions.isEmpty()) {
             LOG.warn("City code {} is not in the shipped division codes; no regions loaded. Check etc/{}.cfg",
                     cityCode, RegionConfiguration.PID);
-            return;
+            return false;
         }
         jpa.tx(TransactionType.Required, em -> {
             for (Region region : regions) {
@@ -59,5 +63,6 @@ public class DivisionLoader {
         });
         LOG.info("Loaded {} divisions of city {} in {} ms", regions.size(), cityCode,
                 (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 }

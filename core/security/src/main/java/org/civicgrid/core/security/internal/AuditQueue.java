@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * were handed in.
  *
  * <p>Bundle and configuration events arrive on threads the framework and Configuration Admin share with every other
- * listener (fileinstall writing configurations back to {@code etc/}, Karaf's own listeners). Appending takes the lock
- * on the chain's head row, which another node or a busy request may hold for a while; waiting for it there would hold
- * up everyone else's events. An entry that cannot be written is logged with what it would have said: the change it
- * describes has already happened and must not be undone or disturbed because the trail is unreachable.
+ * listener (fileinstall writing configurations back to {@code etc/}, Karaf's own listeners). Recording is a write to
+ * the database (no longer under the chain's lock, which only the chainer takes), and a slow or unreachable database
+ * there would hold up everyone else's events. An entry that cannot be written is logged with what it would have said:
+ * the change it describes has already happened and must not be undone or disturbed because the trail is unreachable.
  */
 final class AuditQueue implements AutoCloseable {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Recompute the whole chain and report the first entry that does not fit")
+    @Operation(summary = "Recompute the whole chain, report the first entry that does not fit and how many wait to be chained")
     public Map<String, Object> verify(@Context SecurityContext security) {
         Caller caller = auditor(security);
         JpaAuditTrail.Verification v = trail.verify();
@@ -85,6 +86,8 @@ public class AuditResource {
         result.put("entries", v.entries());
         result.put("brokenAt", v.brokenAt());
         result.put("problem", v.problem());
+        result.put("pending", v.pending());
+        result.put("oldestPending", v.oldestPending() == null ? null : v.oldestPending().atOffset(ZoneOffset.UTC).toString());
         return result;
     }
 

@@ -4,8 +4,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
-import javax.persistence.LockModeType;
+import javax.transaction.Status;
+import javax.transaction.Synchronization;
+import javax.transaction.TransactionSynchronizationRegistry;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -16,41 +19,90 @@ import org.civicgrid.core.api.security.AuditTrail;
 import org.civicgrid.core.api.time.PlatformClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The audit trail in {@code cg_audit}. Each entry is appended in its own transaction under a lock on the chain's
- * head row, so entries of concurrent requests and of several nodes form one chain.
+ * The audit trail in {@code cg_audit}. An entry is recorded unchained in {@code cg_audit_pending} — inside the
+ * caller's transaction when it describes a change made there, so the two commit or roll back together — and the
+ * node's {@link AuditChainer} appends it to the chain shortly after, under the lock on the chain's head row, so
+ * entries of concurrent requests and of several nodes form one chain and no request waits for that lock.
  */
 @Component(service = {AuditTrail.class, JpaAuditTrail.class})
 public class JpaAuditTrail implements AuditTrail {
 
     static final String SCHEMA = "(" + SchemaReady.OWNER + "=org.civicgrid.core.security)";
     private static final int BATCH = 1000;
+    private static final String OK = "ok";
 
     private final JpaTemplate jpa;
     private final PlatformClock clock;
+    private final AuditChainer chainer;
+
+    /** The transaction manager's registry, to wake the chainer when a caller's transaction commits. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TransactionSynchronizationRegistry transactions;
 
     @Activate
     public JpaAuditTrail(@Reference(target = SCHEMA) SchemaReady schema,
                          @Reference(target = "(osgi.unit.name=civicgrid-security)") JpaTemplate jpa,
                          @Reference PlatformClock clock) {
-        this.jpa = jpa;
-        this.clock = clock;
+        this(jpa, clock);
+        chainer.start();
     }
 
+    /** Without a running chainer: {@link #chainer()} chains when asked (tests). */
+    JpaAuditTrail(JpaTemplate jpa, PlatformClock clock) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.chainer = new AuditChainer(jpa, clock, "civicgrid-audit-chainer");
+    }
+
+    @Deactivate
+    void stop() {
+        chainer.close();
+    }
+
+    AuditChainer chainer() {
+        return chainer;
+    }
+
+    /**
+     * Records an entry, to be chained within a fraction of a second. An entry with the outcome {@code ok} describes
+     * something the caller did: inside a transaction it joins it, and is never chained if that rolls back. Any other
+     * outcome (refused, failed) describes something that did not happen, and is written in a transaction of its own
+     * so that the caller's rollback cannot take it away.
+     */
     @Override
     public void record(AuditEntry entry) {
         AuditEntry e = checked(entry);
         String origin = RequestOrigin.current();
         LocalDateTime at = LocalDateTime.ofInstant(clock.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        jpa.tx(TransactionType.RequiresNew, em -> {
-            AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-            AuditEntity row = new AuditEntity(head.seq() + 1, at, e, origin, head.hash());
-            em.persist(row);
-            head.advance(row.seq(), row.hash());
-            em.flush();
-        });
+        PendingAuditEntity row = new PendingAuditEntity(UUID.randomUUID().toString(), at, e, origin);
+        boolean withCaller = OK.equals(e.outcome());
+        jpa.tx(withCaller ? TransactionType.Required : TransactionType.RequiresNew, em -> em.persist(row));
+        TransactionSynchronizationRegistry registry = transactions;
+        if (withCaller && registry != null && registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // The entry is flushed with the caller's changes.
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        chainer.wake();
+                    }
+                }
+            });
+        } else {
+            chainer.wake();
+        }
     }
 
     /** Fields cut to their columns' sizes; the required ones present. */
@@ -70,52 +122,71 @@ public class JpaAuditTrail implements AuditTrail {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    /** Result of checking the chain. */
-    public record Verification(long entries, Long brokenAt, String problem) {
+    /**
+     * Result of checking the chain.
+     *
+     * @param entries chained entries verified
+     * @param brokenAt the first entry that does not fit, or {@code null} when the chain is intact
+     * @param problem what is wrong with it
+     * @param pending entries recorded and not yet chained
+     * @param oldestPending when the oldest of those was recorded (UTC), or {@code null}
+     */
+    public record Verification(long entries, Long brokenAt, String problem, long pending, LocalDateTime oldestPending) {
         public boolean intact() {
             return brokenAt == null;
         }
     }
 
-    /** Recomputes every hash from the first entry; reports the first entry that does not fit. */
+    /**
+     * Recomputes every hash from the first entry; reports the first entry that does not fit, and how many entries
+     * wait to be chained. The chainer may append while this reads: the head row is read after the entries, and
+     * when it is ahead the entries appended meanwhile are read and checked too.
+     */
     public Verification verify() {
+        AuditChainer.Backlog backlog = chainer.backlog();
         String prev = AuditChain.GENESIS;
         long expected = 1;
         long count = 0;
         while (true) {
-            long from = expected;
-            List<AuditEntity> rows = jpa.txExpr(TransactionType.Supports, em -> em
-                    .createQuery("select a from AuditEntity a where a.seq >= :from order by a.seq", AuditEntity.class)
-                    .setParameter("from", from).setMaxResults(BATCH).getResultList());
-            for (AuditEntity row : rows) {
-                if (row.seq() != expected) {
-                    return new Verification(count, expected, "entry " + expected + " is missing");
+            int read = 0;
+            while (true) {
+                long from = expected;
+                List<AuditEntity> rows = jpa.txExpr(TransactionType.Supports, em -> em
+                        .createQuery("select a from AuditEntity a where a.seq >= :from order by a.seq", AuditEntity.class)
+                        .setParameter("from", from).setMaxResults(BATCH).getResultList());
+                for (AuditEntity row : rows) {
+                    if (row.seq() != expected) {
+                        return broken(count, expected, "entry " + expected + " is missing", backlog);
+                    }
+                    if (!row.prevHash().equals(prev)) {
+                        return broken(count, row.seq(), "entry " + row.seq() + " does not follow the entry before it", backlog);
+                    }
+                    if (!AuditChain.hash(prev, row.seq(), row.at(), row.entry(), row.origin()).equals(row.hash())) {
+                        return broken(count, row.seq(), "entry " + row.seq() + " was changed after it was written", backlog);
+                    }
+                    prev = row.hash();
+                    expected++;
+                    count++;
                 }
-                if (!row.prevHash().equals(prev)) {
-                    return new Verification(count, row.seq(), "entry " + row.seq() + " does not follow the entry before it");
+                read += rows.size();
+                if (rows.size() < BATCH) {
+                    break;
                 }
-                if (!AuditChain.hash(prev, row.seq(), row.at(), row.entry(), row.origin()).equals(row.hash())) {
-                    return new Verification(count, row.seq(), "entry " + row.seq() + " was changed after it was written");
-                }
-                prev = row.hash();
-                expected++;
-                count++;
             }
-            if (rows.size() < BATCH) {
-                break;
+            AuditHead head = jpa.txExpr(TransactionType.Supports, em -> em.find(AuditHead.class, AuditHead.ID));
+            if (head.seq() > count && read > 0) {
+                continue; // appended while the entries were read (entry and head commit together): read on
             }
+            if (head.seq() != count || !head.hash().equals(prev)) {
+                return broken(count, count + 1, "the chain ends at entry " + count + " but the head says "
+                        + head.seq() + ": entries were removed from its end", backlog);
+            }
+            return new Verification(count, null, null, backlog.entries(), backlog.oldest());
         }
-        String last = prev;
-        long total = count;
-        Verification head = jpa.txExpr(TransactionType.Supports, em -> {
-            AuditHead h = em.find(AuditHead.class, AuditHead.ID);
-            if (h.seq() != total || !h.hash().equals(last)) {
-                return new Verification(total, total + 1, "the chain ends at entry " + total + " but the head says "
-                        + h.seq() + ": entries were removed from its end");
-            }
-            return null;
-        });
-        return head != null ? head : new Verification(count, null, null);
+    }
+
+    private static Verification broken(long count, long at, String problem, AuditChainer.Backlog backlog) {
+        return new Verification(count, at, problem, backlog.entries(), backlog.oldest());
     }
 
     /**

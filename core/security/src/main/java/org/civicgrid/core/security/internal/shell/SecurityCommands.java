@@ -63,6 +63,12 @@ final class SecurityCommands {
                 System.out.println("AUDIT TRAIL BROKEN at entry " + v.brokenAt() + ": " + v.problem()
                         + " (" + v.entries() + " entries before it verified).");
             }
+            if (v.pending() > 0) {
+                System.out.println(v.pending() + " recorded entries wait to be chained (the oldest recorded at "
+                        + v.oldestPending() + " UTC).");
+            } else {
+                System.out.println("No recorded entry waits to be chained.");
+            }
             return null;
         }
     }
