@@ -155,39 +155,44 @@ export default function patrolRoster(host) {
       const alert = (text) => text && h(E('ElAlert'), { title: text, type: 'error', closable: false, showIcon: true, style: { marginBottom: '8px' } })
       const clock = (iso) => host.formatTime(iso)
 
+      const when = (s) => clock(s.startsAt) + ' – ' + (s.endsAt.slice(0, 10) === s.startsAt.slice(0, 10) ? clock(s.endsAt).slice(-5) : clock(s.endsAt))
+      const roster = (s) => h('span', { class: 'shift-roster', 'data-shift': s.id }, s.roster.map(memberName).join('、'))
+      const coverage = (s) => h('span', [
+        h('span', s.visited + ' / ' + s.planned),
+        s.missed.length ? h(E('ElTag'), { type: 'danger', size: 'small', style: { marginLeft: '6px' } }, () => t('漏巡 ', 'missed ') + s.missed.length) : null
+      ])
+      const stateTag = (s) => {
+        const [key, text, type] = state(s)
+        return h(E('ElTag'), { type: type || undefined, size: 'small', 'data-state': key }, () => text)
+      }
+      const actions = (s) => h('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '4px', alignItems: 'center' } }, [
+        h('a', { href: '/console/panels/patrol/checkins?shift=' + encodeURIComponent(s.id), class: 'shift-checkins', style: { fontSize: '13px', marginRight: '6px' } }, t('签到记录', 'Check-ins')),
+        h(E('ElButton'), { link: true, type: 'primary', size: 'small', onClick: () => openForm(s) }, () => t('照此排班', 'Plan again')),
+        !s.closedAt && state(s)[0] !== 'planned'
+          ? h(E('ElButton'), { link: true, type: 'warning', size: 'small', class: 'shift-close', onClick: () => close(s) }, () => t('结束班次', 'Close'))
+          : null
+      ])
+
       function shiftTable() {
-        return h(E('ElTable'), {
-          data: shifts.value, size: 'small', border: true, id: 'patrol-shifts', rowKey: 'id',
-          emptyText: t('这段时间没有班次', 'No shift in this period')
-        }, () => [
-          col('startsAt', '时间', 'When', {
-            minWidth: 170, formatter: (s) => clock(s.startsAt) + ' – ' + (s.endsAt.slice(0, 10) === s.startsAt.slice(0, 10) ? clock(s.endsAt).slice(-5) : clock(s.endsAt))
-          }),
+        const table = { data: shifts.value, size: 'small', border: true, id: 'patrol-shifts', rowKey: 'id', emptyText: t('这段时间没有班次', 'No shift in this period') }
+        if (narrow.value) {
+          // A phone: one column, each shift stacked.
+          return h(E('ElTable'), table, () => [col('startsAt', '班次', 'Shifts', {
+            formatter: (s) => h('div', { style: { lineHeight: 1.7 } }, [
+              h('div', [h('b', when(s)), ' ', stateTag(s)]),
+              h('div', s.routeName + ' · ', [roster(s)]),
+              h('div', [t('检查点 ', 'Checkpoints ') , coverage(s)]),
+              actions(s)
+            ])
+          })])
+        }
+        return h(E('ElTable'), table, () => [
+          col('startsAt', '时间', 'When', { minWidth: 170, formatter: when }),
           col('routeName', '路线', 'Route', { minWidth: 110 }),
-          col('roster', '上岗成员', 'On the roster', {
-            minWidth: 150, formatter: (s) => h('span', { class: 'shift-roster', 'data-shift': s.id }, s.roster.map(memberName).join('、'))
-          }),
-          col('coverage', '检查点', 'Checkpoints', {
-            width: 140, formatter: (s) => h('div', [
-              h('span', s.visited + ' / ' + s.planned),
-              s.missed.length ? h(E('ElTag'), { type: 'danger', size: 'small', style: { marginLeft: '6px' } }, () => t('漏巡 ', 'missed ') + s.missed.length) : null
-            ])
-          }),
-          col('state', '状态', 'State', {
-            width: 120, formatter: (s) => {
-              const [key, text, type] = state(s)
-              return h(E('ElTag'), { type: type || undefined, size: 'small', 'data-state': key }, () => text)
-            }
-          }),
-          col('actions', '操作', 'Actions', {
-            width: narrow.value ? 110 : 190, formatter: (s) => h('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '4px' } }, [
-              h('a', { href: '/console/panels/patrol/checkins?shift=' + encodeURIComponent(s.id), class: 'shift-checkins', style: { fontSize: '13px', marginRight: '6px' } }, t('签到记录', 'Check-ins')),
-              h(E('ElButton'), { link: true, type: 'primary', size: 'small', onClick: () => openForm(s) }, () => t('照此排班', 'Plan again')),
-              !s.closedAt && state(s)[0] !== 'planned'
-                ? h(E('ElButton'), { link: true, type: 'warning', size: 'small', class: 'shift-close', onClick: () => close(s) }, () => t('结束班次', 'Close'))
-                : null
-            ])
-          })
+          col('roster', '上岗成员', 'On the roster', { minWidth: 150, formatter: roster }),
+          col('coverage', '检查点', 'Checkpoints', { width: 140, formatter: coverage }),
+          col('state', '状态', 'State', { width: 120, formatter: stateTag }),
+          col('actions', '操作', 'Actions', { width: 190, formatter: actions })
         ])
       }
 
@@ -224,10 +229,10 @@ export default function patrolRoster(host) {
             id: 'roster-team', modelValue: teamId.value, 'onUpdate:modelValue': chooseTeam, filterable: true,
             placeholder: t('选择巡防队伍', 'Choose a patrol team'), style: { width: narrow.value ? '100%' : '240px' }
           }, () => teams.value.map((x) => h(E('ElOption'), { key: x.id, value: x.id, label: x.name + ' · ' + x.regionName }))),
-          h(E('ElDatePicker'), {
+          h('div', { style: { width: narrow.value ? '100%' : '280px' } }, h(E('ElDatePicker'), {
             type: 'daterange', modelValue: period.value, 'onUpdate:modelValue': (v) => { period.value = v; loadShifts() },
-            startPlaceholder: t('从', 'From'), endPlaceholder: t('到', 'To'), style: { width: narrow.value ? '100%' : '260px' }
-          }),
+            startPlaceholder: t('从', 'From'), endPlaceholder: t('到', 'To'), style: { width: '100%' }
+          })),
           h(E('ElButton'), { onClick: loadShifts, loading: loading.value }, () => t('刷新', 'Refresh')),
           team.value ? h(E('ElButton'), { type: 'primary', id: 'shift-add', onClick: () => openForm(null) }, () => t('排班', 'Plan a shift')) : null
         ]),
