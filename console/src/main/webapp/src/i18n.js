@@ -69,7 +69,14 @@ const messages = {
     heat: {
       toggle: '诉求热点图', from: '开始日期', to: '结束日期', count: '有位置的案件 {count} 件', few: '少', many: '多'
     },
-    panel: { endpoint: '数据接口', empty: '暂无数据', gone: '该扩展已卸载，页面已关闭。' },
+    panel: {
+      endpoint: '数据接口', empty: '暂无数据',
+      removed: '扩展“{plugin}”已不再安装，此页面不可用。重新安装后可从“扩展功能”菜单再次打开。',
+      unknown: '没有名为 {plugin}/{panel} 的扩展页面，或您的角色无权查看。',
+      loadFailed: '扩展“{plugin}”的页面 {panel} 无法加载：{detail}',
+      failed: '扩展“{plugin}”的页面 {panel} 运行出错：{detail}',
+      loading: '正在加载扩展页面…', retry: '重新加载'
+    },
     state: {
       REPORTED: '已上报', REGISTERED: '已立案', REJECTED: '不予受理', DISPATCHED: '已派遣', IN_HANDLING: '处置中',
       EXTENSION_REQUESTED: '申请延期', RETURNED: '已退回', HANDLED: '已处置', VERIFIED: '已核查', CLOSED: '已结案'
@@ -164,7 +171,14 @@ const messages = {
     heat: {
       toggle: "Residents' demands heat map", from: 'From', to: 'To', count: '{count} located cases', few: 'few', many: 'many'
     },
-    panel: { endpoint: 'Data endpoint', empty: 'Nothing here', gone: 'This extension was removed; its page is closed.' },
+    panel: {
+      endpoint: 'Data endpoint', empty: 'Nothing here',
+      removed: 'The extension "{plugin}" is no longer installed; this page is not available. Once it is installed again, open it from the Extensions menu.',
+      unknown: 'There is no extension page {plugin}/{panel}, or your role may not open it.',
+      loadFailed: 'The page {panel} of the extension "{plugin}" could not be loaded: {detail}',
+      failed: 'The page {panel} of the extension "{plugin}" failed: {detail}',
+      loading: 'Loading the extension page…', retry: 'Load again'
+    },
     state: {
       REPORTED: 'Reported', REGISTERED: 'Registered', REJECTED: 'Rejected', DISPATCHED: 'Dispatched', IN_HANDLING: 'In handling',
       EXTENSION_REQUESTED: 'Extension requested', RETURNED: 'Returned', HANDLED: 'Handled', VERIFIED: 'Verified', CLOSED: 'Closed'

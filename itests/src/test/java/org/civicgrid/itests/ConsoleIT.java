@@ -309,9 +309,11 @@ class ConsoleIT {
         visible(By.id("panel-table"));
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'still'");
         platform.shell.run("bundle:uninstall " + id.group(1));
-        until("the panel leaves the menu", d -> d.findElements(By.cssSelector("[data-panel]")).isEmpty()
-                        && d.findElements(By.cssSelector("[data-menu=plugins]")).isEmpty());
-        urlContains("/console/map");
+        until("the panel leaves the menu", d -> d.findElements(By.cssSelector("[data-menu=plugins]")).isEmpty()
+                && d.findElements(By.cssSelector("#side-menu [data-panel]")).isEmpty());
+        // The open page says the plug-in is gone instead of showing stale data.
+        assertThat(visible(By.id("panel-removed")).getText()).contains("console-itest").contains("不再安装");
+        assertThat(browser.findElements(By.id("panel-table"))).isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument")).isEqualTo("still");
     }
 

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.rest.ApiApplication;
 import org.civicgrid.core.api.rest.ApiSecurity;
+import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -36,8 +37,17 @@ import org.osgi.service.metatype.annotations.Designate;
 @Tag(name = "console", description = "The web console: its settings and the panels plug-ins contribute")
 public class ConsoleResource {
 
-    /** A panel as the console's menu shows it. */
-    public record Panel(String plugin, String id, String title, Map<String, String> titles, String endpoint, int order) {
+    /**
+     * A panel as the console's menu shows it.
+     *
+     * @param endpoint the JSON a panel without a module shows (may be {@code null} for a panel with a module)
+     * @param module where the browser loads the panel's page from ({@code /console/plugins/<plugin>/<path>}), or
+     *     {@code null}: the console then shows the endpoint's JSON as a table
+     * @param version changes whenever the plug-in's bundle is installed or updated, so the browser fetches an
+     *     upgraded plug-in's module afresh
+     */
+    public record Panel(String plugin, String id, String title, Map<String, String> titles, String endpoint,
+                        String module, String version, int order) {
     }
 
     /** The console's map settings. */
@@ -65,8 +75,14 @@ public class ConsoleResource {
         Caller caller = ApiSecurity.caller(security);
         Set<String> roles = caller.roles().stream().map(Enum::name).collect(Collectors.toSet());
         return panels.panels().stream().filter(p -> p.visibleTo(roles))
-                .map(p -> new Panel(p.plugin(), p.id(), p.title(), p.titles(), p.endpoint(), p.order()))
+                .map(p -> new Panel(p.plugin(), p.id(), p.title(), p.titles(), p.endpoint(), p.moduleUrl(),
+                        panels.bundle(p.plugin()).map(ConsoleResource::version).orElse(null), p.order()))
                 .toList();
+    }
+
+    /** A bundle's version and when it was last installed or updated: a new one for every upgrade. */
+    static String version(Bundle bundle) {
+        return bundle.getVersion() + "-" + Long.toString(bundle.getLastModified(), 36);
     }
 
     @GET

@@ -18,6 +18,9 @@ import org.civicgrid.core.api.directory.Role;
  * Civicgrid-Console-Panel: disputes;title="人民调解";title.en="Mediation";
  *   endpoint="/api/mediation/disputes?region={region}";roles="MEDIATOR,COMMAND_OPERATOR";order=10
  * </pre>
+ *
+ * A panel with {@code module="console/disputes.js"} is a page of its own: a JavaScript module inside the bundle, below
+ * its {@code console/} folder, which the console loads and renders; its {@code endpoint} is then optional.
  */
 final class PanelDeclarations {
 
@@ -26,7 +29,10 @@ final class PanelDeclarations {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
-    private static final Set<String> KEYS = Set.of("title", "endpoint", "roles", "order");
+    private static final Set<String> KEYS = Set.of("title", "endpoint", "module", "roles", "order");
+    /** Where a plug-in keeps its console modules inside its bundle. */
+    static final String MODULE_FOLDER = "console/";
+    private static final Pattern MODULE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private PanelDeclarations() {
     }
@@ -60,6 +66,7 @@ final class PanelDeclarations {
     private static ConsolePanel panel(String plugin, String id, List<String> attributes) {
         Map<String, String> titles = new LinkedHashMap<>();
         String endpoint = null;
+        String module = null;
         Set<String> roles = new TreeSet<>();
         int order = 100;
         for (String attribute : attributes) {
@@ -75,11 +82,12 @@ final class PanelDeclarations {
             }
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException("Panel " + id + ": unknown attribute " + key
-                        + "; known are title, title.<language>, endpoint, roles and order.");
+                        + "; known are title, title.<language>, endpoint, module, roles and order.");
             }
             switch (key) {
                 case "title" -> titles.put("zh-CN", value);
                 case "endpoint" -> endpoint = value;
+                case "module" -> module = module(id, value);
                 case "roles" -> {
                     for (String role : value.split(",")) {
                         if (!role.isBlank()) {
@@ -93,11 +101,43 @@ final class PanelDeclarations {
         if (!titles.containsKey("zh-CN")) {
             throw new IllegalArgumentException("Panel " + id + " needs a title (in Chinese; title.en=… for English).");
         }
-        if (endpoint == null || !endpoint.startsWith("/api/") || endpoint.contains("..") || endpoint.contains("//")) {
+        if (endpoint == null && module == null || endpoint != null && (!endpoint.startsWith("/api/") || endpoint.contains("..") || endpoint.contains("//"))) {
             throw new IllegalArgumentException("Panel " + id + " needs an endpoint under /api/, e.g. endpoint=\"/api/"
-                    + plugin + "/…\".");
+                    + plugin + "/…\", or a module, e.g. module=\"console/" + id + ".js\".");
         }
-        return new ConsolePanel(plugin, id, titles.get("zh-CN"), titles, endpoint, roles, order);
+        return new ConsolePanel(plugin, id, titles.get("zh-CN"), titles, endpoint, module, roles, order);
+    }
+
+    /**
+     * @param value the declared module: a path inside the bundle, below {@value #MODULE_FOLDER}, ending in {@code .js}
+     * @return its path below {@value #MODULE_FOLDER}
+     */
+    private static String module(String id, String value) {
+        String example = " (e.g. module=\"console/" + id + ".js\")";
+        if (value.startsWith("/") || value.contains("\\") || value.contains(":")) {
+            throw new IllegalArgumentException("Panel " + id + ": module " + value
+                    + " must be a relative path inside the bundle" + example + ".");
+        }
+        if (!value.startsWith(MODULE_FOLDER)) {
+            throw new IllegalArgumentException("Panel " + id + ": module " + value + " must be in the bundle's "
+                    + MODULE_FOLDER + " folder" + example + ".");
+        }
+        if (!value.endsWith(".js")) {
+            throw new IllegalArgumentException("Panel " + id + ": module " + value
+                    + " must be a JavaScript file ending in .js" + example + ".");
+        }
+        String below = value.substring(MODULE_FOLDER.length());
+        for (String segment : below.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                throw new IllegalArgumentException("Panel " + id + ": module " + value
+                        + " may not leave the console/ folder (no . or .. in its path).");
+            }
+            if (!MODULE_SEGMENT.matcher(segment).matches()) {
+                throw new IllegalArgumentException("Panel " + id + ": module " + value
+                        + " may hold only letters, digits, '_', '-' and '.' between its slashes" + example + ".");
+            }
+        }
+        return below;
     }
 
     private static String role(String id, String role) {

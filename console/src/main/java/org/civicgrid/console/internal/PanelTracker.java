@@ -3,6 +3,7 @@ package org.civicgrid.console.internal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.civicgrid.core.api.plugin.PluginManifest;
@@ -25,7 +26,11 @@ public class PanelTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(PanelTracker.class);
 
-    private final Map<Long, List<ConsolePanel>> byBundle = new ConcurrentHashMap<>();
+    /** A plug-in bundle's panels, and the bundle, which serves their modules. */
+    private record Declared(Bundle bundle, String plugin, List<ConsolePanel> panels) {
+    }
+
+    private final Map<Long, Declared> byBundle = new ConcurrentHashMap<>();
     private final BundleTracker<Long> tracker;
 
     @Activate
@@ -53,10 +58,19 @@ public class PanelTracker {
 
     /** Every declared panel, in menu order. */
     List<ConsolePanel> panels() {
-        return byBundle.values().stream().flatMap(List::stream)
+        return byBundle.values().stream().flatMap(d -> d.panels().stream())
                 .sorted(Comparator.comparingInt(ConsolePanel::order).thenComparing(ConsolePanel::plugin)
                         .thenComparing(ConsolePanel::id))
                 .toList();
+    }
+
+    /**
+     * @param plugin a plug-in's name
+     * @return its bundle while it is active and declares console panels
+     */
+    Optional<Bundle> bundle(String plugin) {
+        return byBundle.values().stream().filter(d -> d.plugin().equals(plugin)).map(Declared::bundle)
+                .filter(b -> b.getState() == Bundle.ACTIVE).findFirst();
     }
 
     private boolean declare(Bundle bundle) {
@@ -68,7 +82,7 @@ public class PanelTracker {
         plugin = plugin == null || plugin.isBlank() ? bundle.getSymbolicName() : plugin.strip();
         try {
             List<ConsolePanel> panels = PanelDeclarations.parse(plugin, header);
-            byBundle.put(bundle.getBundleId(), panels);
+            byBundle.put(bundle.getBundleId(), new Declared(bundle, plugin, panels));
             LOG.info("Console panels of {}: {}", bundle.getSymbolicName(), panels.stream().map(ConsolePanel::id).toList());
             return true;
         } catch (IllegalArgumentException e) {

@@ -38,8 +38,62 @@ class PanelDeclarationsTest {
             String header = java.nio.file.Files.readAllLines(pom).stream()
                     .filter(line -> line.startsWith("Civicgrid-Console-Panel: ")).findFirst().orElseThrow()
                     .substring("Civicgrid-Console-Panel: ".length());
-            assertThat(PanelDeclarations.parse(plugin, header)).as(plugin).hasSize(1);
+            List<ConsolePanel> panels = PanelDeclarations.parse(plugin, header);
+            assertThat(panels).as(plugin).isNotEmpty();
+            for (ConsolePanel panel : panels) {
+                if (panel.module() != null) {
+                    assertThat(java.nio.file.Path.of("..", "plugins", plugin, "src", "main", "resources", "console",
+                            panel.module())).as(plugin + " ships the module it declares").isRegularFile();
+                }
+            }
         }
+    }
+
+    @Test
+    void aPanelMayBeAModuleInsideTheBundleAndThenNeedsNoEndpoint() {
+        ConsolePanel page = PanelDeclarations.parse("mediation",
+                "disputes;title=人民调解;module=\"console/disputes.js\";roles=MEDIATOR").get(0);
+        assertThat(page.module()).isEqualTo("disputes.js");
+        assertThat(page.endpoint()).isNull();
+        assertThat(page.moduleUrl()).isEqualTo("/console/plugins/mediation/disputes.js");
+
+        ConsolePanel nested = PanelDeclarations.parse("mental health",
+                "flags;title=甲;module=console/pages/flags-v2.js;endpoint=/api/mentalhealth/flags").get(0);
+        assertThat(nested.module()).isEqualTo("pages/flags-v2.js");
+        assertThat(nested.endpoint()).isEqualTo("/api/mentalhealth/flags");
+        assertThat(nested.moduleUrl()).isEqualTo("/console/plugins/mental%20health/pages/flags-v2.js");
+
+        ConsolePanel table = PanelDeclarations.parse("m", "a;title=甲;endpoint=/api/m/a").get(0);
+        assertThat(table.module()).isNull();
+        assertThat(table.moduleUrl()).isNull();
+    }
+
+    @Test
+    void refusesModulesOutsideTheConsoleFolderOrNotJavaScript() {
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=/console/a.js"))
+                .hasMessageContaining("relative path inside the bundle");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console/../OSGI-INF/a.js"))
+                .hasMessageContaining("may not leave the console/ folder");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console/./a.js"))
+                .hasMessageContaining("may not leave the console/ folder");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=pages/a.js"))
+                .hasMessageContaining("in the bundle's console/ folder");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console/a.mjs.txt"))
+                .hasMessageContaining("ending in .js");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console/"))
+                .hasMessageContaining("ending in .js");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console//a.js"))
+                .hasMessageContaining("only letters, digits");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=\"console/my page.js\""))
+                .hasMessageContaining("only letters, digits");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console\\..\\a.js"))
+                .hasMessageContaining("relative path inside the bundle");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=http://evil.example/console/a.js"))
+                .hasMessageContaining("relative path inside the bundle");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲"))
+                .hasMessageContaining("needs an endpoint under /api/").hasMessageContaining("or a module");
+        assertThatThrownBy(() -> PanelDeclarations.parse("m", "a;title=甲;module=console/a.js;endpoint=/etc/passwd"))
+                .hasMessageContaining("needs an endpoint under /api/");
     }
 
     @Test
