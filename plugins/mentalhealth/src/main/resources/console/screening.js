@@ -67,7 +67,8 @@ export default function mentalHealthScreening(host) {
         return found ? found.instrument : null
       })
       const bands = computed(() => (instruments.value.find((i) => i.instrument.code === form.instrument) || {}).bands || [])
-      const today = new Date().toISOString().slice(0, 10)
+      const now = new Date()
+      const today = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0') + '-' + String(now.getDate()).padStart(2, '0')
       const openCampaigns = computed(() => campaigns.value.filter((c) => c.startsOn <= today && today <= c.endsOn && c.instruments.includes(form.instrument)))
       const itemText = (i, n) => (host.locale.value === 'en' && ENGLISH[i.code] && ENGLISH[i.code].length === i.items.length ? ENGLISH[i.code][n] : i.items[n])
       const scaleText = (i, n) => (host.locale.value === 'en' && i.scale.length === SCALE_EN.length ? SCALE_EN[n] : i.scale[n])

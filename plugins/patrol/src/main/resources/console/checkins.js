@@ -84,7 +84,9 @@ export default function patrolCheckIns(host) {
           team.value = await host.api('GET', '/patrol/teams/' + encodeURIComponent(id))
           sessionStorage.setItem(TEAM_KEY, id)
           shifts.value = await host.api('GET', '/patrol/teams/' + encodeURIComponent(id) + '/shifts')
-          if (!keepShift) {
+          if (keepShift) {
+            draw() // again, now with the members' names
+          } else {
             const now = Date.now()
             const on = shifts.value.find((s) => Date.parse(s.startsAt) <= now && now <= Date.parse(s.endsAt))
             const pick = on || shifts.value.find((s) => Date.parse(s.startsAt) <= now) || shifts.value[0]

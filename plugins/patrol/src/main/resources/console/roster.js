@@ -229,7 +229,7 @@ export default function patrolRoster(host) {
             id: 'roster-team', modelValue: teamId.value, 'onUpdate:modelValue': chooseTeam, filterable: true,
             placeholder: t('选择巡防队伍', 'Choose a patrol team'), style: { width: narrow.value ? '100%' : '240px' }
           }, () => teams.value.map((x) => h(E('ElOption'), { key: x.id, value: x.id, label: x.name + ' · ' + x.regionName }))),
-          h('div', { style: { width: narrow.value ? '100%' : '280px' } }, h(E('ElDatePicker'), {
+          h('div', { style: { width: narrow.value ? '100%' : '360px' } }, h(E('ElDatePicker'), {
             type: 'daterange', modelValue: period.value, 'onUpdate:modelValue': (v) => { period.value = v; loadShifts() },
             startPlaceholder: t('从', 'From'), endPlaceholder: t('到', 'To'), style: { width: '100%' }
           })),

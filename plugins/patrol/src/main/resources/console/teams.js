@@ -136,6 +136,14 @@ export default function patrolTeams(host) {
         }
       }
 
+      async function exportHours() {
+        try {
+          await host.download('/patrol/hours.csv?region=' + encodeURIComponent(host.me.regionCode), 'patrol-hours.csv')
+        } catch (e) {
+          host.notify.error(problem(e))
+        }
+      }
+
       onMounted(() => {
         loadTeams()
         loadHazards()
@@ -246,7 +254,9 @@ export default function patrolTeams(host) {
       return () => h('div', { id: 'patrol-teams-page' }, [
         h('div', { class: 'cg-toolbar' }, [
           h(E('ElButton'), { type: 'primary', id: 'team-add', onClick: () => Object.assign(teamForm, { open: true, regionCode: '', name: '', error: '' }) }, () => t('登记队伍', 'Register a team')),
-          h(E('ElButton'), { onClick: () => { loadTeams(); loadHazards() }, loading: loading.value }, () => t('刷新', 'Refresh'))
+          h(E('ElButton'), { onClick: () => { loadTeams(); loadHazards() }, loading: loading.value }, () => t('刷新', 'Refresh')),
+          // Volunteer service hours of the area as CSV (UTF-8, opens in a spreadsheet), when the console offers downloads.
+          host.download ? h(E('ElButton'), { id: 'hours-export', onClick: exportHours }, () => t('导出志愿服务时长', 'Export service hours')) : null
         ]),
         alert(error.value),
         h(E('ElTabs'), { modelValue: tab.value, 'onUpdate:modelValue': (v) => (tab.value = v) }, () => [
