@@ -7,7 +7,7 @@
  * masks them; the page never asks to reveal them.
  */
 export default function mentalHealthScreening(host) {
-  const { h, ref, reactive, computed, onMounted, onBeforeUnmount, resolveComponent } = host.vue
+  const { h, ref, reactive, computed, nextTick, onMounted, onBeforeUnmount, resolveComponent } = host.vue
   const t = host.text
   const TIERS = { LOW: ['低风险', 'Low', 'success'], MODERATE: ['中风险', 'Moderate', 'warning'], HIGH: ['高风险', 'High', 'danger'], CRISIS: ['危机', 'Crisis', 'danger'] }
   const BANDS = { minimal: ['无或极轻微', 'Minimal'], mild: ['轻度', 'Mild'], moderate: ['中度', 'Moderate'], 'moderately-severe': ['中重度', 'Moderately severe'], severe: ['重度', 'Severe'] }
@@ -166,6 +166,8 @@ export default function mentalHealthScreening(host) {
           else body.person = { name: form.name.trim(), idNumber: form.idNumber.trim().toUpperCase(), regionCode: form.regionCode, phone: phone || null }
           result.value = await host.api('POST', '/mentalhealth/screenings', body)
           host.notify.success(t('已记录筛查结果', 'Screening recorded'))
+          // The result is above the questionnaire just answered: bring it into view.
+          nextTick(() => { const card = document.getElementById('screening-result'); if (card) card.scrollIntoView() })
           form.who = 'registered'
           form.personId = result.value.personId
           form.name = form.idNumber = form.phone = ''

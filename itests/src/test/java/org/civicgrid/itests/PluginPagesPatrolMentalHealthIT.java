@@ -225,7 +225,7 @@ class PluginPagesPatrolMentalHealthIT {
         assertThat(screenings.get(0).path("answers").toString()).isEqualTo("[2,1,3,0,2,1,3,0,1]");
         assertThat(browser.findElement(By.id("panel-module")).getText()).as("the page never shows the ID number")
                 .doesNotContain("14052519850612442");
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", result);
         screenshot("18-mh-screening");
     }
 
