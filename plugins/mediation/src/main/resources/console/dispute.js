@@ -90,6 +90,7 @@ export default function disputePage(host, { STATUS, TYPES, SOURCES }) {
           const d = await host.api('GET', base)
           const [s, r, a] = await Promise.all([host.api('GET', base + '/sessions'), host.api('GET', base + '/referrals'),
             d.status === 'AGREED' ? host.api('GET', base + '/agreement') : Promise.resolve(null)])
+          if (!dispute.value && a) tab.value = 'agreement' // an agreed dispute opens on its agreement and countdown
           dispute.value = d
           sessions.value = s
           referrals.value = r

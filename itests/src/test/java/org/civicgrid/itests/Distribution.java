@@ -101,7 +101,7 @@ final class Distribution implements AutoCloseable {
         builder.environment().put("JAVA_MAX_MEM", "768M");
         process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
-        // A machine busy with other work may need longer: -Dcivicgrid.it.bootMinutes=…
+        // 4 minutes unless -Dcivicgrid.it.bootMinutes says otherwise (a machine busy with other builds boots slower).
         awaitHealthy(Duration.ofMinutes(Long.getLong("civicgrid.it.bootMinutes", 4)));
         return Duration.ofNanos(System.nanoTime() - started);
     }
