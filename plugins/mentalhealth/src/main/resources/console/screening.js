@@ -172,7 +172,9 @@ export default function mentalHealthScreening(host) {
           form.personId = result.value.personId
           form.name = form.idNumber = form.phone = ''
           form.answers = form.answers.map(() => null)
-          people.value = await host.api('GET', '/mentalhealth/persons?region=' + encodeURIComponent(host.me.regionCode) + '&limit=200')
+          const region = encodeURIComponent(host.me.regionCode)
+          people.value = await host.api('GET', '/mentalhealth/persons?region=' + region + '&limit=200')
+          worklist.value = await host.api('GET', '/mentalhealth/flags?region=' + region + '&limit=200')
           await loadHistory()
         } catch (e) {
           form.error = problem(e)
