@@ -57,19 +57,74 @@ final class CaseConfigurations {
         }
     }
 
-    /** A new configuration of a factory, named, to be kept in {@code etc/<factoryPid>-<name>.cfg}. */
-    Configuration create(String factoryPid, String name, Dictionary<String, Object> properties) {
+    /**
+     * A new configuration of a factory, named, kept in {@code etc/<factoryPid>-<name>.cfg}. The configuration is
+     * updated first and the file written after, whole (beside it, then moved), as Karaf's own {@code config:edit}
+     * does: the file watcher then finds the configuration by its file and takes it as its own, instead of making a
+     * second one from a file it read first.
+     */
+    Configuration create(String factoryPid, String name, Dictionary<String, Object> properties, String comment) {
         try {
             Configuration configuration = admin.getFactoryConfiguration(factoryPid, name, "?");
             String etc = System.getProperty("karaf.etc");
-            if (etc != null) {
-                properties.put(FILE, new File(etc, factoryPid + "-" + name + ".cfg").toURI().toString());
+            File file = etc == null ? null : new File(etc, factoryPid + "-" + name + ".cfg");
+            if (file != null) {
+                properties.put(FILE, file.toURI().toString());
             }
             configuration.update(properties);
+            if (file != null) {
+                write(file.toPath(), properties, comment);
+            }
             return configuration;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Deletes a configuration and the file in {@code etc/} it was kept in, so that no restart brings it back. */
+    static void deleteWithFile(Configuration configuration) {
+        Object file = configuration.getProperties() == null ? null : configuration.getProperties().get(FILE);
+        delete(configuration);
+        if (file != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Paths.get(java.net.URI.create(file.toString())));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("The configuration is deleted, but its file " + file
+                        + " could not be: remove it, or it comes back at the next start", e);
+            }
+        }
+    }
+
+    /** Writes the settings as a .cfg file ({@code key = value}, non-ASCII as {@code \\uXXXX}), whole. */
+    static void write(java.nio.file.Path file, Dictionary<String, Object> properties, String comment) throws IOException {
+        StringBuilder text = new StringBuilder();
+        text.append("# ").append(escapedProperty(comment, false)).append('\n');
+        List<String> keys = new java.util.ArrayList<>(java.util.Collections.list(properties.keys()));
+        keys.remove(FILE);
+        java.util.Collections.sort(keys);
+        for (String key : keys) {
+            text.append(escapedProperty(key, true)).append(" = ")
+                    .append(escapedProperty(String.valueOf(properties.get(key)), false))
+                    .append('\n');
+        }
+        java.nio.file.Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        java.nio.file.Files.writeString(partial, text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String escapedProperty(String value, boolean key) {
+        StringBuilder s = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || key && (c == '=' || c == ':' || c == '#' || c == '!' || c == ' ')) {
+                s.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                s.append(String.format("\\u%04x", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        return s.toString();
     }
 
     static void update(Configuration configuration, Dictionary<String, Object> properties) {

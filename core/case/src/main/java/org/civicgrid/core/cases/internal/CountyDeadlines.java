@@ -135,7 +135,8 @@ public class CountyDeadlines {
                     properties.put(key, value.toString());
                 }
             }
-            configurations.create(CasesConfiguration.COUNTY_PID, region, properties);
+            configurations.create(CasesConfiguration.COUNTY_PID, region, properties,
+                    "The deadlines and working calendar of " + region + ", saved by " + caller.userId() + " through the API.");
         } else {
             Dictionary<String, Object> kept = own.get(0).getProperties();
             Hashtable<String, Object> merged = new Hashtable<>();

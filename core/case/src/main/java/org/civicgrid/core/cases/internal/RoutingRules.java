@@ -135,7 +135,8 @@ public class RoutingRules {
         properties.put(CaseConfigurations.CHANGED_BY, caller.userId());
         properties.put(CaseConfigurations.CHANGED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         String name = CONSOLE + UUID.randomUUID().toString().substring(0, 8);
-        Configuration made = configurations.create(RoutingRule.PID, name, properties);
+        Configuration made = configurations.create(RoutingRule.PID, name, properties,
+                "A routing rule added by " + caller.userId() + " through the API; delete it there (or this file).");
         Rule rule = rule(made.getPid(), properties);
         audit.record(AuditEntry.ok(caller.userId(), "routing.rule.add", "routing-rule", rule.id(), region,
                 "added: " + describe(rule)));
@@ -157,7 +158,7 @@ public class RoutingRules {
             throw new ProblemException(409, "Conflict", "The rule " + id + " is kept in the file etc/" + rule.file()
                     + ", which the platform's operators manage: change or remove it there.");
         }
-        CaseConfigurations.delete(found);
+        CaseConfigurations.deleteWithFile(found);
         audit.record(AuditEntry.ok(caller.userId(), "routing.rule.delete", "routing-rule", rule.id(),
                 rule.regionCode(), "deleted: " + describe(rule)));
         LOG.info("{} deleted the routing rule {}: {}", caller.userId(), rule.id(), describe(rule));
