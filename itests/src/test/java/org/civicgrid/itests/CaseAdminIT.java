@@ -120,12 +120,15 @@ class CaseAdminIT {
         assertThat(visible(By.id("case-parties")).getText()).doesNotContain("13800001234").doesNotContain("张小明");
 
         click(By.id("reveal-parties"));
-        visible(By.id("reveal-purpose"));
+        // The first purpose of the list is chosen; the operator adds what exactly they will check.
+        visible(By.id("reveal-confirm"));
+        until("the purpose is offered", d -> d.findElement(By.tagName("body")).getText().contains("电话回访当事人核实处理结果"));
         type("reveal-detail", "核实噪音问题是否解决");
         click(By.id("reveal-confirm"));
         until("the parties are shown in full", d -> d.findElement(By.id("case-parties")).getText().contains("13800001234"));
         assertThat(visible(By.id("case-parties")).getText()).contains("张小明").contains("李大强").contains("13900005678");
         assertThat(visible(By.id("parties-revealed")).getText()).contains("仅本次查看");
+        scrollTo("case-parties");
         screenshot("21-reveal");
         assertThat(platform.shell.run("civicgrid:audit-list --type case --id " + caseId))
                 .contains("case.parties.reveal").contains("qs-operator")
@@ -164,6 +167,7 @@ class CaseAdminIT {
         until("the refusal is shown", d -> d.findElement(By.id("attachment-error")).getText().contains("fake.png"));
         assertThat(visible(By.id("attachment-error")).getText()).contains("JPEG, PNG, PDF or MP4");
         assertThat(operatorApi.get("/cases/" + caseId + "/attachments").json()).hasSize(1);
+        scrollTo("case-attachments");
         screenshot("22-attachments");
     }
 
@@ -267,9 +271,10 @@ class CaseAdminIT {
         urlContains("/console/login");
     }
 
+    /** Replaces a field's text as a user does (select all, type): clear() alone is undone by the page's own state. */
     private void type(String id, String text) {
         WebElement input = visible(By.id(id));
-        input.clear();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text);
     }
 
@@ -306,6 +311,10 @@ class CaseAdminIT {
     private void until(String what, java.util.function.Predicate<WebDriver> condition) {
         org.awaitility.Awaitility.await(what + " (page: " + browser.getCurrentUrl() + ")").atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> condition.test(browser));
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", id);
     }
 
     private void screenshot(String name) throws IOException {
