@@ -102,6 +102,35 @@ const messages = {
       GRID_WORKER: '网格员上报', HOTLINE: '热线', WALK_IN: '来访', APP: '群众上报', DEPARTMENT: '部门移交',
       PLUGIN: '扩展功能', PATROL: '巡防发现'
     },
+    reveal: {
+      button: '查看完整信息', title: '查看当事人完整信息', purpose: '查看目的', detail: '补充说明', joiner: '：',
+      hint: '完整姓名和电话仅在本页面本次显示，离开或刷新页面即恢复遮挡。查看目的将与您的账号一并记入审计日志。',
+      purposes: { visit: '电话回访当事人核实处理结果', contact: '联系当事人了解案情', mediate: '组织调解需联系当事人',
+        site: '现场核查需联系当事人', other: '其他（请在补充说明中填写）' },
+      length: '查看目的须为 5 至 200 个字，请补充说明。', shown: '已显示完整信息（仅本次查看）', refused: '不能查看完整信息：{detail}'
+    },
+    attach: {
+      types: 'JPEG、PNG、PDF、MP4', limits: '可上传 {types} 文件，单个不超过 {size}。', uploaded: '已上传：{name}',
+      tooLarge: '未上传：{name} 大小为 {size}，超过上限 {max}。', wrongType: '未上传：{name} 不是 {types} 文件。',
+      empty: '未上传：{name} 是空文件。', refused: '未上传 {name}：{detail}'
+    },
+    routing: {
+      title: '分派规则', category: '类别', anyCategory: '全部类别（兜底）', region: '区域', unit: '承办单位', source: '来源',
+      console: '控制台添加（{by}）', file: '配置文件 {file}', add: '添加规则', delete: '删除', added: '规则已添加，下一次分派即按此执行',
+      deleted: '规则已删除', required: '请选择类别、区域和承办单位', fileRule: '由配置文件维护，请在服务器的配置文件中修改或删除',
+      deleteConfirm: '删除规则“{rule}”？此后该类案件按其他规则或兜底单位分派。',
+      hint: '派遣案件时未指定承办单位，即按规则分派：区域越具体的规则越优先，同一区域内指定类别的规则优先于“全部类别”。规则立即生效。'
+    },
+    deadlines: {
+      title: '办理时限', own: '本区域单独设置', inherited: '沿用{from}的设置', platform: '全平台默认',
+      lastChange: '最近修改：{by}，{at}', officeHours: '工作时间', officeHoursHint: '如 08:30-12:00,14:00-17:30',
+      weekend: '周休日', holidays: '法定节假日', workedWeekendDays: '调休上班日', dates: '选择日期（可多选）',
+      registerMinutes: '登记分派时限（工作分钟）', handleHours: '办理时限（工作小时）', verifyHours: '核查时限（工作小时）',
+      escalateAfterOverdueMinutes: '超期多久自动升级（工作分钟，-1 不升级）', warnBeforeMinutes: '到期前多久预警（工作分钟，-1 不预警）',
+      categoryHandleHours: '按类别的办理时限', addCategory: '添加类别', level: '层级（可不选）', hours: '工作小时',
+      default: '默认：{value}', save: '保存', saved: '已保存，之后的新案件按此时限计算'
+    },
+    weekday: { MONDAY: '周一', TUESDAY: '周二', WEDNESDAY: '周三', THURSDAY: '周四', FRIDAY: '周五', SATURDAY: '周六', SUNDAY: '周日' },
     role: {
       RESIDENT: '群众', GRID_WORKER: '网格员', GRID_LEADER: '网格长', COMMAND_OPERATOR: '指挥中心坐席',
       DEPARTMENT_HANDLER: '部门承办人', MEDIATOR: '调解员', COUNSELLOR: '心理咨询师', COUNTY_ADMIN: '县级管理员',
@@ -215,6 +244,39 @@ const messages = {
       GRID_WORKER: 'Grid worker', HOTLINE: 'Hotline', WALK_IN: 'Walk-in', APP: 'Resident app', DEPARTMENT: 'Department',
       PLUGIN: 'Plug-in', PATROL: 'Patrol'
     },
+    reveal: {
+      button: 'Show in full', title: 'Show the parties in full', purpose: 'Purpose', detail: 'Details', joiner: ': ',
+      hint: 'Full names and phone numbers are shown on this page this time only; leaving or reloading the page masks them again. The purpose is recorded in the audit trail with your account.',
+      purposes: { visit: 'Calling the parties back to check the outcome', contact: 'Contacting the parties about the case',
+        mediate: 'Contacting the parties for mediation', site: 'Contacting the parties for an on-site check',
+        other: 'Other (say which under details)' },
+      length: 'The purpose takes 5 to 200 characters: add details.', shown: 'Shown in full (this view only)',
+      refused: 'Cannot show the parties in full: {detail}'
+    },
+    attach: {
+      types: 'JPEG, PNG, PDF, MP4', limits: 'Upload {types} files of at most {size} each.', uploaded: 'Uploaded: {name}',
+      tooLarge: 'Not uploaded: {name} has {size}, more than the limit of {max}.', wrongType: 'Not uploaded: {name} is not a {types} file.',
+      empty: 'Not uploaded: {name} is empty.', refused: '{name} not uploaded: {detail}'
+    },
+    routing: {
+      title: 'Routing rules', category: 'Category', anyCategory: 'Any category (fallback)', region: 'Region', unit: 'Unit',
+      source: 'Source', console: 'Added here ({by})', file: 'File {file}', add: 'Add rule', delete: 'Delete',
+      added: 'Rule added; the next dispatch follows it', deleted: 'Rule deleted', required: 'Choose a category, a region and a unit',
+      fileRule: 'Kept in a configuration file on the server: change or remove it there',
+      deleteConfirm: 'Delete the rule "{rule}"? Cases of this kind then follow other rules or the fallback unit.',
+      hint: 'A case dispatched without a unit follows these rules: the most specific region wins, and within a region a rule for the category beats "any category". Rules apply at once.'
+    },
+    deadlines: {
+      title: 'Deadlines', own: 'Own settings of this region', inherited: 'Follows {from}', platform: 'the platform-wide defaults',
+      lastChange: 'Last changed by {by}, {at}', officeHours: 'Office hours', officeHoursHint: 'e.g. 08:30-12:00,14:00-17:30',
+      weekend: 'Weekend', holidays: 'Public holidays', workedWeekendDays: 'Worked weekend days', dates: 'Choose dates',
+      registerMinutes: 'Register and dispatch within (working minutes)', handleHours: 'Handle within (working hours)',
+      verifyHours: 'Verify within (working hours)', escalateAfterOverdueMinutes: 'Escalate when overdue by (working minutes, -1 never)',
+      warnBeforeMinutes: 'Warn before the deadline (working minutes, -1 never)', categoryHandleHours: 'Handle within, per category',
+      addCategory: 'Add category', level: 'Level (optional)', hours: 'working hours', default: 'Default: {value}', save: 'Save',
+      saved: 'Saved; new cases from now on get these deadlines'
+    },
+    weekday: { MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun' },
     role: {
       RESIDENT: 'Resident', GRID_WORKER: 'Grid worker', GRID_LEADER: 'Grid leader', COMMAND_OPERATOR: 'Command-centre operator',
       DEPARTMENT_HANDLER: 'Department handler', MEDIATOR: 'Mediator', COUNSELLOR: 'Counsellor', COUNTY_ADMIN: 'County administrator',

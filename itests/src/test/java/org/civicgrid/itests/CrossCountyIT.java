@@ -417,6 +417,10 @@ class CrossCountyIT {
         create(c, "/units", Body.json("{\"id\":\"" + unit + "\",\"name\":\"" + c.name + "司法局" + c.marker + "\","
                 + "\"kind\":\"JUDICIAL_OFFICE\",\"regionCode\":\"" + c.code + "\"}"));
         c.made("unit", unit);
+        create(c, "/routing-rules", Body.json("{\"category\":\"street-light\",\"regionCode\":\"" + c.code
+                + "\",\"unitId\":\"" + unit + "\"}"));
+        // The county itself, for the settings kept per county (its deadlines); a code, not an id of an object.
+        c.made.put("county", c.code);
         // An administrator, so that every account action (a second factor too) applies to it; a system
         // administrator, as the accounts of security and audit administrators are a security administrator's.
         String user = c.prefix + "-sysadmin";
@@ -544,6 +548,7 @@ class CrossCountyIT {
                 action("POST", "/cases/{id}/transitions", "case", c -> Body.json("{\"action\":\"REGISTER\"}")),
                 action("POST", "/cases/{id}/transitions", "case",
                         c -> Body.json("{\"action\":\"DISPATCH\",\"unitId\":\"" + c.id("unit") + "\"}")),
+                action("PUT", "/case-deadlines/{region}", "county", c -> Body.json("{\"registerMinutes\":120}")),
                 action("PUT", "/grids/{code}/staff", "grid",
                         c -> Body.json("{\"workers\":[\"" + c.everyone + "\"],\"leader\":\"" + c.everyone + "\"}")),
                 action("POST", "/mediation/organisations/{id}/mediators", "organisation",

@@ -10,6 +10,10 @@ import java.util.Optional;
 final class AttachmentTypes {
 
     static final String ACCEPTED = "JPEG, PNG, PDF or MP4";
+    /** The types {@link #detect} recognises, and the file name endings they usually have (for pickers). */
+    static final java.util.List<String> MEDIA_TYPES = java.util.List.of("image/jpeg", "image/png", "application/pdf",
+            "video/mp4");
+    static final java.util.List<String> EXTENSIONS = java.util.List.of(".jpg", ".jpeg", ".png", ".pdf", ".mp4");
 
     private AttachmentTypes() {
     }
