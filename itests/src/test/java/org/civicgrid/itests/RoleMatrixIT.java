@@ -738,6 +738,10 @@ class RoleMatrixIT {
 
     /** Every entry the audit administrator reads, page by page. */
     private List<JsonNode> wholeTrail() {
+        // Entries are chained a moment after the change they record: wait until none is waiting.
+        await("every audit entry chained").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> as(AUDIT_ADMIN).get("/audit/verify").json().path("pending").asLong(-1) == 0);
         List<JsonNode> entries = new ArrayList<>();
         Long before = null;
         while (true) {

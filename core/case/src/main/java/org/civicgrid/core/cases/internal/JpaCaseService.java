@@ -50,6 +50,7 @@ import org.civicgrid.core.api.cases.TransitionRequest;
 import org.civicgrid.core.api.directory.Caller;
 import org.civicgrid.core.api.directory.DirectoryService;
 import org.civicgrid.core.api.directory.Role;
+import org.civicgrid.core.api.grid.Grid;
 import org.civicgrid.core.api.grid.GridService;
 import org.civicgrid.core.api.persistence.SchemaReady;
 import org.civicgrid.core.api.region.Region;
