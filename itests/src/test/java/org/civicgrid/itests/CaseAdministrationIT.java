@@ -151,6 +151,8 @@ class CaseAdministrationIT {
                 .contains("2026-02-30").contains("weather");
         assertThat(admin.put("/case-deadlines/140521", "{\"registerMinutes\":\"soon\"}").status()).isEqualTo(400);
         assertThat(admin.get("/case-deadlines?region=140521").body()).isEqualTo(before);
+        // A negative check: give Configuration Admin (which applies changes on its own thread) time to apply a change
+        // that should not exist, then report one case (each check reports a case, so it is not polled).
         Thread.sleep(2000);
         assertThat(registrationMinutes(resident)).isEqualTo(25);
     }
