@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -85,11 +86,10 @@ class AuditChainerTest {
         return details;
     }
 
-    private void awaitChained(long entries) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while ((db.count("cg_audit") < entries || db.count("cg_audit_pending") > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private void awaitChained(long entries) {
+        org.awaitility.Awaitility.await(entries + " entries chained, none pending").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> db.count("cg_audit") >= entries && db.count("cg_audit_pending") == 0);
     }
 
     @Test
